@@ -1,0 +1,129 @@
+package dev.goroscope.importers;
+
+import dev.goroscope.model.Dataset;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens any supported file: unwraps gzip, sniffs the content and hands it to the importer that is surest it is
+ * its format. The file name never decides the format.
+ */
+public final class Importers {
+    /** How many bytes of decompressed content the sniffers see. */
+    public static final int HEAD_BYTES = 64 * 1024;
+
+    private final List<Importer> importers;
+
+    public Importers(List<Importer> importers) {
+        this.importers = List.copyOf(importers);
+    }
+
+    /** Every importer this build has. */
+    public static Importers all() {
+        return new Importers(List.of());
+    }
+
+    public List<Importer> list() {
+        return importers;
+    }
+
+    public Dataset open(Path path) throws ImportException {
+        return open(path, Progress.NONE);
+    }
+
+    public Dataset open(Path path, Progress progress) throws ImportException {
+        return read(fileSource(path), progress);
+    }
+
+    /** Sniffs {@code source} and reads it with the best importer. */
+    public Dataset read(ImportSource source, Progress progress) throws ImportException {
+        byte[] head = new byte[HEAD_BYTES];
+        int n;
+        try (InputStream in = source.open()) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new ImportException(source.name(), "", "cannot read: " + describe(e), e);
+        }
+        if (n == 0) {
+            throw new ImportException(source.name(), "byte 0", "the file is empty");
+        }
+        Importer best = null;
+        Importer.Confidence bestConfidence = Importer.Confidence.NO;
+        for (Importer imp : importers) {
+            Importer.Confidence c = imp.sniff(head, n);
+            if (c.compareTo(bestConfidence) > 0) {
+                best = imp;
+                bestConfidence = c;
+            }
+        }
+        if (best == null) {
+            throw new ImportException(source.name(), "byte 0", "not a format Goroscope reads (expected a goroutine dump, "
+                    + "pprof profile, Go execution trace, schedtrace log, folded stacks, speedscope or Chrome trace JSON)");
+        }
+        return best.read(source, progress);
+    }
+
+    /** A source over a file on disk, decompressing it when it starts with the gzip magic bytes. */
+    public static ImportSource fileSource(Path path) throws ImportException {
+        String name = path.toString();
+        boolean gzip;
+        long length;
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] magic = in.readNBytes(2);
+            gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            length = Files.size(path);
+        } catch (NoSuchFileException e) {
+            throw new ImportException(name, "", "no such file");
+        } catch (IOException e) {
+            throw new ImportException(name, "", "cannot read: " + describe(e), e);
+        }
+        return new ImportSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                InputStream raw = Files.newInputStream(path);
+                return gzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
+            }
+
+            @Override
+            public long length() {
+                return gzip ? -1 : length;
+            }
+        };
+    }
+
+    /** A source over bytes held in memory (a pasted dump, a test input), decompressing gzip likewise. */
+    public static ImportSource bytesSource(String name, byte[] content) {
+        boolean gzip = content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
+        return new ImportSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                InputStream raw = new java.io.ByteArrayInputStream(content);
+                return gzip ? new GZIPInputStream(raw) : raw;
+            }
+
+            @Override
+            public long length() {
+                return gzip ? -1 : content.length;
+            }
+        };
+    }
+
+    static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.goroscope.model.goroutine;
+
+import dev.goroscope.model.stack.StackTable;
+import dev.goroscope.model.stack.StringTable;
+import dev.goroscope.model.stack.WeightedStacks;
+import java.util.Arrays;
+
+/**
+ * The goroutines of one dump, stored as columns: goroutine {@code i} has {@code id(i)}, {@code state(i)} and so
+ * on. Built once by a {@link Builder}, then immutable.
+ */
+public final class GoroutineDump {
+    /** Flag: the header said {@code locked to thread}. */
+    public static final int LOCKED_TO_THREAD = 1;
+    /** Flag: the header carried {@code (scan)}: the GC scan bit was set. */
+    public static final int SCAN = 1 << 1;
+    /** Flag: frames were elided from the middle or the end of the stack. */
+    public static final int FRAMES_ELIDED = 1 << 2;
+    /** Flag: the dump was cut off inside this goroutine. */
+    public static final int TRUNCATED = 1 << 3;
+    /** Flag: the stack was unavailable ("goroutine running on other thread"). */
+    public static final int STACK_UNAVAILABLE = 1 << 4;
+    /** Flag: a system goroutine (its outermost function is in package runtime). */
+    public static final int SYSTEM = 1 << 5;
+
+    private final StackTable stacks;
+    private final StringTable waitReasons;
+    private final int count;
+    private final long[] id;
+    private final byte[] state;
+    private final int[] waitReason;
+    private final int[] waitMinutes;
+    private final int[] stack;
+    private final int[] createdBy;
+    private final long[] parentId;
+    private final byte[] flags;
+
+    private GoroutineDump(Builder b) {
+        stacks = b.stacks;
+        waitReasons = b.waitReasons;
+        count = b.count;
+        id = Arrays.copyOf(b.id, count);
+        state = Arrays.copyOf(b.state, count);
+        waitReason = Arrays.copyOf(b.waitReason, count);
+        waitMinutes = Arrays.copyOf(b.waitMinutes, count);
+        stack = Arrays.copyOf(b.stack, count);
+        createdBy = Arrays.copyOf(b.createdBy, count);
+        parentId = Arrays.copyOf(b.parentId, count);
+        flags = Arrays.copyOf(b.flags, count);
+    }
+
+    public int size() {
+        return count;
+    }
+
+    public StackTable stacks() {
+        return stacks;
+    }
+
+    /** The interned wait reasons; {@link #waitReason(int)} indexes it. */
+    public StringTable waitReasons() {
+        return waitReasons;
+    }
+
+    public long id(int g) {
+        return id[g];
+    }
+
+    public GoroutineState state(int g) {
+        return GoroutineState.ofOrdinal(state[g]);
+    }
+
+    /** Wait reason id in {@link #waitReasons()}, or -1 when the goroutine is not waiting with a reason. */
+    public int waitReason(int g) {
+        return waitReason[g];
+    }
+
+    /** The wait reason text, or null. */
+    public String waitReasonText(int g) {
+        return waitReason[g] < 0 ? null : waitReasons.get(waitReason[g]);
+    }
+
+    /** Whole minutes blocked as the header said, 0 when it said nothing. */
+    public int waitMinutes(int g) {
+        return waitMinutes[g];
+    }
+
+    /** Stack id in {@link #stacks()}, {@link StackTable#EMPTY} when no frame was listed. */
+    public int stack(int g) {
+        return stack[g];
+    }
+
+    /** Frame id of the {@code created by} line, or -1. */
+    public int createdBy(int g) {
+        return createdBy[g];
+    }
+
+    /** Id of the goroutine that created this one ({@code in goroutine N}, Go 1.21+), or -1. */
+    public long parentId(int g) {
+        return parentId[g];
+    }
+
+    public boolean has(int g, int flag) {
+        return (flags[g] & flag) != 0;
+    }
+
+    /** One entry per distinct stack, weighted by how many goroutines have it. */
+    public WeightedStacks stackCounts() {
+        int[] s = Arrays.copyOf(stack, count);
+        long[] w = new long[count];
+        Arrays.fill(w, 1L);
+        return new WeightedStacks(stacks, s, w, "goroutines").merged();
+    }
+
+    /** Collects goroutines one by one, in file order. */
+    public static final class Builder {
+        private final StackTable stacks;
+        private final StringTable waitReasons = new StringTable();
+        private int count;
+        private long[] id = new long[64];
+        private byte[] state = new byte[64];
+        private int[] waitReason = new int[64];
+        private int[] waitMinutes = new int[64];
+        private int[] stack = new int[64];
+        private int[] createdBy = new int[64];
+        private long[] parentId = new long[64];
+        private byte[] flags = new byte[64];
+
+        public Builder(StackTable stacks) {
+            this.stacks = stacks;
+        }
+
+        public StackTable stacks() {
+            return stacks;
+        }
+
+        public StringTable waitReasons() {
+            return waitReasons;
+        }
+
+        /**
+         * Adds a goroutine.
+         *
+         * @param waitReasonId id in {@link #waitReasons()} or -1
+         * @param createdByFrame frame id or -1
+         * @param parent creator goroutine id or -1
+         */
+        public Builder add(long goroutineId, GoroutineState st, int waitReasonId, int minutes, int stackId,
+                int createdByFrame, long parent, int flagBits) {
+            if (count == id.length) {
+                grow();
+            }
+            id[count] = goroutineId;
+            state[count] = (byte) st.ordinal();
+            waitReason[count] = waitReasonId;
+            waitMinutes[count] = minutes;
+            stack[count] = stackId;
+            createdBy[count] = createdByFrame;
+            parentId[count] = parent;
+            flags[count] = (byte) flagBits;
+            count++;
+            return this;
+        }
+
+        public int size() {
+            return count;
+        }
+
+        public GoroutineDump build() {
+            return new GoroutineDump(this);
+        }
+
+        private void grow() {
+            int n = count * 2;
+            id = Arrays.copyOf(id, n);
+            state = Arrays.copyOf(state, n);
+            waitReason = Arrays.copyOf(waitReason, n);
+            waitMinutes = Arrays.copyOf(waitMinutes, n);
+            stack = Arrays.copyOf(stack, n);
+            createdBy = Arrays.copyOf(createdBy, n);
+            parentId = Arrays.copyOf(parentId, n);
+            flags = Arrays.copyOf(flags, n);
+        }
+    }
+}

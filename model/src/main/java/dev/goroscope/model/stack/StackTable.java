@@ -1,0 +1,159 @@
+package dev.goroscope.model.stack;
+
+import java.util.Arrays;
+
+/**
+ * Stacks interned as a trie of (caller stack, frame): a stack is an {@code int} naming its innermost frame's
+ * node, whose parent is the stack of its caller. A dump of a million goroutines over 40 distinct stacks holds
+ * 40 leaf stacks. {@link #EMPTY} is the stack with no frames.
+ */
+public final class StackTable {
+    /** The stack with no frames (e.g. "stack unavailable"). */
+    public static final int EMPTY = -1;
+    private static final int NONE = -1;
+
+    private final FrameTable frames;
+    private int[] parent = new int[256];
+    private int[] frame = new int[256];
+    private int[] depth = new int[256];
+    private int size;
+    private int[] slots = newSlots(1024);
+
+    public StackTable(FrameTable frames) {
+        this.frames = frames;
+    }
+
+    public StackTable() {
+        this(new FrameTable());
+    }
+
+    public FrameTable frames() {
+        return frames;
+    }
+
+    /** The stack made of {@code callerStack} with {@code calleeFrame} called on top of it. */
+    public int push(int callerStack, int calleeFrame) {
+        int mask = slots.length - 1;
+        int i = hash(callerStack, calleeFrame) & mask;
+        while (slots[i] != NONE) {
+            int s = slots[i];
+            if (parent[s] == callerStack && frame[s] == calleeFrame) {
+                return s;
+            }
+            i = (i + 1) & mask;
+        }
+        if (size == parent.length) {
+            parent = Arrays.copyOf(parent, size * 2);
+            frame = Arrays.copyOf(frame, size * 2);
+            depth = Arrays.copyOf(depth, size * 2);
+        }
+        parent[size] = callerStack;
+        frame[size] = calleeFrame;
+        depth[size] = callerStack == EMPTY ? 1 : depth[callerStack] + 1;
+        slots[i] = size;
+        size++;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return size - 1;
+    }
+
+    /**
+     * Interns the stack whose frames are {@code leafFirst[0..count)}, innermost first, as a goroutine dump and
+     * pprof list them.
+     */
+    public int internLeafFirst(int[] leafFirst, int count) {
+        int s = EMPTY;
+        for (int i = count - 1; i >= 0; i--) {
+            s = push(s, leafFirst[i]);
+        }
+        return s;
+    }
+
+    /** Interns the stack whose frames are {@code rootFirst[0..count)}, outermost first. */
+    public int internRootFirst(int[] rootFirst, int count) {
+        int s = EMPTY;
+        for (int i = 0; i < count; i++) {
+            s = push(s, rootFirst[i]);
+        }
+        return s;
+    }
+
+    /** The innermost frame of a non-empty stack. */
+    public int frame(int stack) {
+        return frame[check(stack)];
+    }
+
+    /** The caller's stack, {@link #EMPTY} for an outermost frame. */
+    public int parent(int stack) {
+        return parent[check(stack)];
+    }
+
+    /** Number of frames; 0 for {@link #EMPTY}. */
+    public int depth(int stack) {
+        return stack == EMPTY ? 0 : depth[check(stack)];
+    }
+
+    /** The frames of {@code stack}, outermost first. */
+    public int[] framesRootFirst(int stack) {
+        int[] out = new int[depth(stack)];
+        for (int s = stack, i = out.length - 1; s != EMPTY; s = parent[s], i--) {
+            out[i] = frame[s];
+        }
+        return out;
+    }
+
+    /** Writes the frames of {@code stack} outermost first into {@code out} (grown if needed); returns it. */
+    public int[] framesRootFirst(int stack, int[] out) {
+        int d = depth(stack);
+        int[] buf = out.length >= d ? out : new int[Math.max(d, out.length * 2)];
+        for (int s = stack, i = d - 1; s != EMPTY; s = parent[s], i--) {
+            buf[i] = frame[s];
+        }
+        return buf;
+    }
+
+    /** Whether any frame of {@code stack} has the function named by {@code functionId}. */
+    public boolean containsFunction(int stack, int functionId) {
+        for (int s = stack; s != EMPTY; s = parent[s]) {
+            if (frames.function(frame[s]) == functionId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    private int check(int stack) {
+        if (stack < 0 || stack >= size) {
+            throw new IndexOutOfBoundsException("stack " + stack + " of " + size);
+        }
+        return stack;
+    }
+
+    private void rehash() {
+        slots = newSlots(slots.length * 2);
+        int mask = slots.length - 1;
+        for (int s = 0; s < size; s++) {
+            int i = hash(parent[s], frame[s]) & mask;
+            while (slots[i] != NONE) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = s;
+        }
+    }
+
+    private static int[] newSlots(int n) {
+        int[] s = new int[n];
+        Arrays.fill(s, NONE);
+        return s;
+    }
+
+    private static int hash(int a, int b) {
+        int h = a * 0x9E3779B1 + b * 0x85EBCA6B;
+        return h ^ (h >>> 15);
+    }
+}
