@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Brendan Gregg's folded ("collapsed") stacks, as stackcollapse-*.pl, async-profiler, austin, inferno or
@@ -100,8 +101,9 @@ public final class FoldedImporter implements Importer {
         WeightColumn[] weights = {new WeightColumn(), new WeightColumn()};
         long invalid = 0;
         long firstInvalid = 0;
+        LongSupplier done = lines::bytesRead;
         while (lines.next()) {
-            checkpoint.tick(lines.bytesRead());
+            checkpoint.tick(done);
             byte[] b = lines.buffer();
             FoldedLine.Kind kind = line.parse(b, lines.start(), lines.end(), columns == 0 ? 1 : columns);
             if (kind == FoldedLine.Kind.STACK && columns == 0) {

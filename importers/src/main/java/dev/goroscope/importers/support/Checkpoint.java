@@ -2,6 +2,7 @@ package dev.goroscope.importers.support;
 
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Progress;
+import java.util.function.LongSupplier;
 
 /** Reports progress every few thousand records and stops the read when the user cancelled it. */
 public final class Checkpoint {
@@ -18,13 +19,13 @@ public final class Checkpoint {
         this.total = total;
     }
 
-    /** Counts one record; every few thousand, reports {@code done} bytes and checks for cancellation. */
-    public void tick(long done) throws ImportException {
+    /** Counts one record; every few thousand, reports the bytes {@code done} and checks for cancellation. */
+    public void tick(LongSupplier done) throws ImportException {
         if (--countdown > 0) {
             return;
         }
         countdown = EVERY;
-        progress.update(done, total);
+        progress.update(done.getAsLong(), total);
         if (progress.cancelled()) {
             throw new ImportException(file, "", "cancelled");
         }

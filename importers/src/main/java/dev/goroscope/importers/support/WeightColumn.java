@@ -31,8 +31,15 @@ public final class WeightColumn {
         values[size++] = scaled ? Math.addExact(Math.multiplyExact(whole, SCALE), thousandths) : whole;
     }
 
-    /** Appends a non-negative, finite {@code value}, rounded to thousandths. */
+    /**
+     * Appends a non-negative, finite {@code value}, rounded to thousandths.
+     *
+     * @throws ArithmeticException when the value in thousandths does not fit in a long
+     */
     public void add(double value) {
+        if (value * SCALE >= Long.MAX_VALUE) {
+            throw new ArithmeticException("weight " + value + " too large");
+        }
         long thousandths = Math.round(value * SCALE);
         add(thousandths / SCALE, (int) (thousandths % SCALE));
     }
