@@ -64,7 +64,10 @@ public final class Json {
      * The number token the parser is on times {@code 10^shift}, rounded half up: {@code 3.584} with shift 3 is
      * 3584. Exact for any decimal text, unlike going through double.
      *
-     * @throws ArithmeticException if the result does not fit in a long
+     * A string token holding such a number is read the same way.
+     *
+     * @throws ArithmeticException   if the result does not fit in a long
+     * @throws NumberFormatException if a string token holds no number
      */
     public static long scaled(JsonParser p, int shift) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {

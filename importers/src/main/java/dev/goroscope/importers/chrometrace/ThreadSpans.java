@@ -1,0 +1,36 @@
+package dev.goroscope.importers.chrometrace;
+
+/**
+ * The spans of one thread, nested: sorted by start (an enclosing span before the spans it holds), each with its
+ * parent's index (-1 at the top) and depth. Times are nanoseconds on the trace's clock. This is what a thread lane
+ * of a timeline shows; its self times make the thread's flame graph.
+ */
+final class ThreadSpans {
+    final int count;
+    final long[] start;
+    final long[] end;
+    final int[] name;
+    final int[] parent;
+    final int[] depth;
+
+    ThreadSpans(int count, long[] start, long[] end, int[] name, int[] parent, int[] depth) {
+        this.count = count;
+        this.start = start;
+        this.end = end;
+        this.name = name;
+        this.parent = parent;
+        this.depth = depth;
+    }
+
+    /** Time in span {@code i} not spent in the spans it holds. */
+    long[] selfTimes() {
+        long[] self = new long[count];
+        for (int i = 0; i < count; i++) {
+            self[i] += end[i] - start[i];
+            if (parent[i] >= 0) {
+                self[parent[i]] -= end[i] - start[i];
+            }
+        }
+        return self;
+    }
+}
