@@ -147,7 +147,6 @@ final class SpanNesting {
             nm[r] = name[idx[r]];
         }
         int[] parent = new int[n];
-        int[] depth = new int[n];
         int[] stack = new int[64];
         int sp = 0;
         for (int r = 0; r < n; r++) {
@@ -161,7 +160,6 @@ final class SpanNesting {
                 }
             }
             parent[r] = sp > 0 ? stack[sp - 1] : -1;
-            depth[r] = sp;
             if (sp == stack.length) {
                 stack = Arrays.copyOf(stack, sp * 2);
             }
@@ -172,6 +170,6 @@ final class SpanNesting {
         name = null;
         kind = null;
         order = null;
-        return new ThreadSpans(n, s, e, nm, parent, depth);
+        return new ThreadSpans(n, s, e, nm, parent);
     }
 }

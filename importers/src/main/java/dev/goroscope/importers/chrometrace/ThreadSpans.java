@@ -2,7 +2,7 @@ package dev.goroscope.importers.chrometrace;
 
 /**
  * The spans of one thread, nested: sorted by start (an enclosing span before the spans it holds), each with its
- * parent's index (-1 at the top) and depth. Times are nanoseconds on the trace's clock. This is what a thread lane
+ * parent's index (-1 at the top). Times are nanoseconds on the trace's clock. This is what a thread lane
  * of a timeline shows; its self times make the thread's flame graph.
  */
 final class ThreadSpans {
@@ -11,15 +11,13 @@ final class ThreadSpans {
     final long[] end;
     final int[] name;
     final int[] parent;
-    final int[] depth;
 
-    ThreadSpans(int count, long[] start, long[] end, int[] name, int[] parent, int[] depth) {
+    ThreadSpans(int count, long[] start, long[] end, int[] name, int[] parent) {
         this.count = count;
         this.start = start;
         this.end = end;
         this.name = name;
         this.parent = parent;
-        this.depth = depth;
     }
 
     /** Time in span {@code i} not spent in the spans it holds. */

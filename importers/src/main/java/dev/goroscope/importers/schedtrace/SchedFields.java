@@ -17,9 +17,8 @@ final class SchedFields {
     int keyStart;
     int keyEnd;
     long value;
-    /** Sum and count of the numbers of the last bracket group (unkeyed, or the value of a keyed one). */
+    /** Sum of the numbers of the last bracket group (unkeyed, or the value of a keyed one). */
     long groupSum;
-    int groupCount;
     boolean keyedGroup;
     /** What went wrong on {@link Token#BAD}. */
     String problem;
@@ -28,10 +27,6 @@ final class SchedFields {
         b = line;
         pos = from;
         end = to;
-    }
-
-    int position() {
-        return pos;
     }
 
     Token next() {
@@ -82,7 +77,6 @@ final class SchedFields {
     private Token group() {
         pos++;
         groupSum = 0;
-        groupCount = 0;
         while (true) {
             while (pos < end && b[pos] == ' ') {
                 pos++;
@@ -102,7 +96,6 @@ final class SchedFields {
                 return bad("bad number \"" + text(v, pos) + "\" in a [...] list");
             }
             groupSum += value;
-            groupCount++;
         }
     }
 

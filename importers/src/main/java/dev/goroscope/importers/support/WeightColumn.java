@@ -58,10 +58,6 @@ public final class WeightColumn {
         }
     }
 
-    public int size() {
-        return size;
-    }
-
     /** Whether the weights are thousandths of the unit. */
     public boolean scaled() {
         return scaled;
