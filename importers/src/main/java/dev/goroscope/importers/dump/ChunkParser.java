@@ -28,6 +28,7 @@ final class ChunkParser {
     private final int from;
     private final int to;
     private final boolean lastChunk;
+    private final int maxDepth;
     private final Preamble preamble;
     private final ChunkResult out = new ChunkResult();
     private final FrameTable frames = out.stacks.frames();
@@ -77,12 +78,14 @@ final class ChunkParser {
     /**
      * @param lastChunk whether the chunk ends the file: only then can a goroutine be cut off
      * @param firstChunk whether the chunk starts the file: only then is a crash preamble looked for
+     * @param maxDepth the most frames a stack may have; a deeper one is noted in {@link ChunkResult#tooDeepLine}
      */
-    ChunkParser(byte[] b, int from, int to, boolean firstChunk, boolean lastChunk) {
+    ChunkParser(byte[] b, int from, int to, boolean firstChunk, boolean lastChunk, int maxDepth) {
         this.b = b;
         this.from = from;
         this.to = to;
         this.lastChunk = lastChunk;
+        this.maxDepth = maxDepth;
         this.preamble = firstChunk ? new Preamble() : null;
     }
 
@@ -303,6 +306,10 @@ final class ChunkParser {
     }
 
     private void push(int frame) {
+        if ((inAncestor ? ancestorDepth : depth) >= maxDepth) {
+            out.tooDeepLine = out.tooDeepLine == 0 ? gLine : out.tooDeepLine;
+            return;
+        }
         if (inAncestor) {
             if (ancestorDepth == ancestorFrames.length) {
                 ancestorFrames = Arrays.copyOf(ancestorFrames, ancestorDepth * 2);

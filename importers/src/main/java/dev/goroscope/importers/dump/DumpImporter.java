@@ -1,6 +1,7 @@
 package dev.goroscope.importers.dump;
 
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.ImportSource;
 import dev.goroscope.importers.Importer;
 import dev.goroscope.importers.Progress;
@@ -61,6 +62,8 @@ public final class DumpImporter implements Importer {
     @Override
     public Dataset read(ImportSource source, Progress progress) throws ImportException {
         String name = source.name();
+        ImportLimits limits = source.limits();
+        int maxDepth = limits.maxStackDepth();
         DumpMerger merger = new DumpMerger();
         ChunkReader reader = null;
         try (InputStream in = source.open()) {
@@ -72,15 +75,18 @@ public final class DumpImporter implements Importer {
             if (first.last() || threads == 1) {
                 for (ChunkReader.Chunk c = first; c != null; c = reader.next()) {
                     checkCancelled(name, progress, c.offset());
-                    merger.add(parse(c));
+                    merger.add(parse(c, maxDepth));
                     progress.update(reader.offset(), source.length());
                 }
             } else {
-                readParallel(name, reader, first, merger, progress, source.length());
+                readParallel(name, reader, first, merger, maxDepth, progress, source.length());
             }
         } catch (IOException e) {
             long at = reader == null ? 0 : reader.offset();
             throw ImportException.atByte(name, at, "cannot read: " + describe(e));
+        }
+        if (merger.tooDeepLine() > 0) {
+            throw limits.stackTooDeep(name, "line " + merger.tooDeepLine());
         }
         if (merger.goroutines() == 0) {
             throw ImportException.atLine(name, merger.lines(),
@@ -91,7 +97,7 @@ public final class DumpImporter implements Importer {
     }
 
     private void readParallel(String name, ChunkReader reader, ChunkReader.Chunk first, DumpMerger merger,
-            Progress progress, long total) throws IOException, ImportException {
+            int maxDepth, Progress progress, long total) throws IOException, ImportException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "dump-parser");
             t.setDaemon(true);
@@ -103,7 +109,7 @@ public final class DumpImporter implements Importer {
             for (ChunkReader.Chunk c = first; c != null; c = reader.next()) {
                 checkCancelled(name, progress, c.offset());
                 ChunkReader.Chunk chunk = c;
-                inFlight.add(pool.submit(() -> parse(chunk)));
+                inFlight.add(pool.submit(() -> parse(chunk, maxDepth)));
                 offsets.add(c.offset());
                 while (inFlight.size() > threads) {
                     merger.add(take(name, inFlight.poll(), offsets.poll()));
@@ -118,8 +124,8 @@ public final class DumpImporter implements Importer {
         }
     }
 
-    private static ChunkResult parse(ChunkReader.Chunk c) {
-        return new ChunkParser(c.bytes(), 0, c.length(), c.first(), c.last()).parse();
+    private static ChunkResult parse(ChunkReader.Chunk c, int maxDepth) {
+        return new ChunkParser(c.bytes(), 0, c.length(), c.first(), c.last(), maxDepth).parse();
     }
 
     private static ChunkResult take(String name, Future<ChunkResult> f, long offset) throws ImportException {
@@ -129,6 +135,9 @@ public final class DumpImporter implements Importer {
             Thread.currentThread().interrupt();
             throw ImportException.atByte(name, offset, "interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw new ImportException(name, "byte " + offset, "cannot parse the goroutines from here: " + e.getCause(),
                     e.getCause());
         }
