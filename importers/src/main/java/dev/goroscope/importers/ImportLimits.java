@@ -7,7 +7,8 @@ package dev.goroscope.importers;
  *
  * @param maxLineBytes  the longest text line, and the longest JSON string, a file may have
  * @param maxStackDepth the most frames one stack may have
- * @param maxStrings    the most entries a file's string table (pprof, execution trace) may have
+ * @param maxStrings    the most distinct strings (names in a text format, string-table entries in a binary one) a
+ *                      file may have
  */
 public record ImportLimits(int maxLineBytes, int maxStackDepth, int maxStrings) {
     /**
@@ -52,10 +53,10 @@ public record ImportLimits(int maxLineBytes, int maxStackDepth, int maxStrings) 
                 + " frames, the most Goroscope reads");
     }
 
-    /** The string table at {@code where} has more than {@link #maxStrings()} entries. */
+    /** The string at {@code where} is one more than the {@link #maxStrings()} a file may have. */
     public ImportException tooManyStrings(String file, String where) {
-        return new ImportException(file, where, "a string table of more than " + maxStrings
-                + " entries, the most Goroscope reads");
+        return new ImportException(file, where, "more than " + maxStrings
+                + " distinct strings (names, string-table entries), the most Goroscope reads");
     }
 
     private static String size(int bytes) {

@@ -74,9 +74,9 @@ public final class DumpImporter implements Importer {
             }
             if (first.last() || threads == 1) {
                 for (ChunkReader.Chunk c = first; c != null; c = reader.next()) {
-                    checkCancelled(name, progress, c.offset());
                     merger.add(parse(c, maxDepth));
                     progress.update(reader.offset(), source.length());
+                    checkCancelled(name, progress, reader.offset());
                 }
             } else {
                 readParallel(name, reader, first, merger, maxDepth, progress, source.length());
@@ -107,7 +107,6 @@ public final class DumpImporter implements Importer {
         ArrayDeque<Long> offsets = new ArrayDeque<>();
         try {
             for (ChunkReader.Chunk c = first; c != null; c = reader.next()) {
-                checkCancelled(name, progress, c.offset());
                 ChunkReader.Chunk chunk = c;
                 inFlight.add(pool.submit(() -> parse(chunk, maxDepth)));
                 offsets.add(c.offset());
@@ -115,6 +114,7 @@ public final class DumpImporter implements Importer {
                     merger.add(take(name, inFlight.poll(), offsets.poll()));
                 }
                 progress.update(reader.offset(), total);
+                checkCancelled(name, progress, reader.offset());
             }
             while (!inFlight.isEmpty()) {
                 merger.add(take(name, inFlight.poll(), offsets.poll()));

@@ -132,6 +132,9 @@ public final class FoldedImporter implements Importer {
             for (int f = 0; f < line.frameCount(); f++) {
                 int id = names.intern(b, line.frameStart(f), line.frameEnd(f));
                 if (id == mapped) {
+                    if (mapped == limits.maxStrings()) {
+                        throw limits.tooManyStrings(file, "line " + lines.lineNumber());
+                    }
                     if (mapped == frameOfName.length) {
                         frameOfName = Arrays.copyOf(frameOfName, mapped * 2);
                     }

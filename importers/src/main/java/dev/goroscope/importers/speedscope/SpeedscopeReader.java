@@ -116,6 +116,9 @@ final class SpeedscopeReader {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw Json.error(file, p, "a frame must be an object like {\"name\": \"main.main\"}");
             }
+            if (frameCount == limits.maxStrings()) {
+                throw limits.tooManyStrings(file, Json.where(p.currentTokenLocation()));
+            }
             if (frameCount == frameName.length) {
                 frameName = Arrays.copyOf(frameName, frameCount * 2);
                 frameFile = Arrays.copyOf(frameFile, frameCount * 2);
