@@ -31,6 +31,7 @@ final class ChunkParser {
     private final Preamble preamble;
     private final ChunkResult out = new ChunkResult();
     private final FrameTable frames = out.stacks.frames();
+    private final StackCache stackCache = new StackCache(out.stacks);
     private final ByteNames functions = new ByteNames(frames.strings(), true);
     private final ByteNames files = new ByteNames(frames.strings(), false);
     private final ByteNames statuses = new ByteNames(out.statuses, false);
@@ -325,7 +326,7 @@ final class ChunkParser {
         if (depth == 0 && (flags & (GoroutineDump.STACK_UNAVAILABLE | GoroutineDump.TRUNCATED)) == 0) {
             out.warn(gLine, "goroutine " + gid + " lists no frames");
         }
-        out.add(gid, gStatus, gMinutes, out.stacks.internLeafFirst(stack, depth), gCreatedBy, gParent, flags, gBubble);
+        out.add(gid, gStatus, gMinutes, stackCache.intern(stack, depth), gCreatedBy, gParent, flags, gBubble);
         for (int i = 0; i < doneAncestors; i++) {
             out.addAncestor(doneAncestorId[i], doneAncestorStack[i], doneAncestorCreatedBy[i]);
         }
