@@ -38,6 +38,8 @@ final class ChunkParser {
     private final HeaderLine header = new HeaderLine();
     private final FileLine fileLine = new FileLine();
     private final int noFile = frames.strings().intern("");
+    /** A FILE:LINE with no function line before it: the runtime prints this when it has no name for the PC. */
+    private final int unknownFunction = frames.strings().intern("?");
     private byte[] kinds = new byte[64];
 
     private int state = TEXT;
@@ -200,7 +202,7 @@ final class ChunkParser {
             closeGoroutine();
             state = SKIP;
         } else if (p > ls && fileLine.parse(b, p, le)) {
-            out.warn(lineNo, "FILE:LINE without a function line before it");
+            push(frames.intern(unknownFunction, files.intern(b, fileLine.fileFrom, fileLine.fileTo), fileLine.line));
         } else {
             pendingFrom = p;
             pendingTo = Bytes.trimEnd(b, p, le);

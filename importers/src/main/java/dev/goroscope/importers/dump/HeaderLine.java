@@ -4,11 +4,14 @@ package dev.goroscope.importers.dump;
  * Reads a goroutine header line:
  * {@code goroutine ID [gp=0x… m=N mp=0x… | gp=0x… m=nil] [STATUS[ (scan)][, N minutes][, locked to thread]
  * [, synctest group G | , synctest bubble G, (not )durably blocked]]:}. Leading blanks are tolerated (pasted
- * text). One instance is reused; {@link #parse} fills its fields.
+ * text). Go 1.26 marks a durably blocked goroutine in a bubble by appending {@code (durable)} to its wait reason
+ * ({@code sleep (durable)}); that suffix becomes the durably-blocked flag, so the reason groups with plain
+ * {@code sleep}. One instance is reused; {@link #parse} fills its fields.
  */
 final class HeaderLine {
     private static final String GOROUTINE = "goroutine ";
     private static final String SCAN = " (scan)";
+    private static final String DURABLE = " (durable)";
 
     long id;
     int statusFrom;
@@ -54,6 +57,10 @@ final class HeaderLine {
         if (Bytes.endsWith(b, statusFrom, statusTo, SCAN)) {
             scan = true;
             statusTo -= SCAN.length();
+        }
+        if (Bytes.endsWith(b, statusFrom, statusTo, DURABLE)) {
+            durablyBlocked = true;
+            statusTo -= DURABLE.length();
         }
         while (partTo < close) {
             partFrom = partTo + 2;
