@@ -326,7 +326,7 @@ final class ChunkParser {
             flags |= GoroutineDump.SYSTEM;
         }
         if (depth == 0 && (flags & (GoroutineDump.STACK_UNAVAILABLE | GoroutineDump.TRUNCATED)) == 0) {
-            out.warn(gLine, "goroutine " + gid + " lists no frames");
+            out.warn(gLine + 1, "goroutine " + gid + " lists no frames");
         }
         out.add(gid, gStatus, gMinutes, stackCache.intern(stack, depth), gCreatedBy, gParent, flags, gBubble);
         for (int i = 0; i < doneAncestors; i++) {

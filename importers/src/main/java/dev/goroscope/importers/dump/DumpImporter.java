@@ -66,7 +66,7 @@ public final class DumpImporter implements Importer {
         try (InputStream in = source.open()) {
             reader = new ChunkReader(in, chunkSize);
             ChunkReader.Chunk first = reader.next();
-            if (first == null) {
+            if (first.last() && first.length() == 0) {
                 throw ImportException.atByte(name, 0, "the file is empty");
             }
             if (first.last() || threads == 1) {
