@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChunkingTest {
     /** A header as a regular expression, written independently of the parser; goroutine 0 is an M's stack. */
-    private static final Pattern HEADER = Pattern.compile(
+    static final Pattern HEADER = Pattern.compile(
             "(?m)^[ \\t]*goroutine [1-9][0-9]*(?: gp=\\S+ m=\\S+(?: mp=\\S+)?)? \\[[^\\n]*\\]:\\r?$");
 
     static List<String> dumps() {
