@@ -5,11 +5,14 @@ import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * Merges chunk results, in file order, into one {@link GoroutineDump}: chunk-local frames, stacks and status
  * words are mapped to the dump's tables (a few hundred entries per chunk), then the goroutine columns are copied.
+ * A goroutine printed twice (with GOTRACEBACK=crash an M in a system call prints its goroutine again; a log may
+ * hold a report twice) is kept once, in the first place it appeared, with the stack of whichever print had one.
  */
 final class DumpMerger {
     private static final int MAX_WARNINGS = 100;
@@ -17,6 +20,10 @@ final class DumpMerger {
     private final StackTable stacks = new StackTable();
     private final GoroutineDump.Builder builder = new GoroutineDump.Builder(stacks);
     private final List<String> warnings = new ArrayList<>();
+    /** Builder index by goroutine id: a goroutine printed twice is one goroutine. */
+    private final LongIntMap byId = new LongIntMap();
+    /** Builder indexes of goroutines whose stack was unavailable, which a later print of them may supply. */
+    private final BitSet noStack = new BitSet();
     private int warningsDropped;
     private long lineBase;
     private List<String> preamble = List.of();
@@ -42,20 +49,40 @@ final class DumpMerger {
             state[i] = GoroutineState.ofDumpStatus(word);
             reason[i] = GoroutineState.isWaitReason(word) ? builder.waitReasons().intern(word) : -1;
         }
+        String[] labelText = new String[r.labelSets.size()];
+        for (int i = 0; i < labelText.length; i++) {
+            labelText[i] = r.labelSets.get(i);
+        }
         int a = 0;
         for (int g = 0; g < r.count; g++) {
             int st = r.status[g];
-            int s = r.stack[g];
-            int c = r.createdBy[g];
-            builder.add(r.id[g], state[st], reason[st], r.minutes[g], s == StackTable.EMPTY ? s : stackMap[s],
-                    c < 0 ? c : frameMap[c], r.parent[g], r.flags[g] & 0xFF);
-            if (r.bubble[g] >= 0) {
-                builder.bubble(r.bubble[g]);
+            int s = r.stack[g] == StackTable.EMPTY ? StackTable.EMPTY : stackMap[r.stack[g]];
+            int c = r.createdBy[g] < 0 ? -1 : frameMap[r.createdBy[g]];
+            int flags = r.flags[g] & 0xFF;
+            int seen = byId.get(r.id[g]);
+            boolean added = seen < 0;
+            if (added) {
+                byId.put(r.id[g], builder.size());
+                if (s == StackTable.EMPTY) {
+                    noStack.set(builder.size());
+                }
+                builder.add(r.id[g], state[st], reason[st], r.minutes[g], s, c, r.parent[g], flags);
+                if (r.bubble[g] >= 0) {
+                    builder.bubble(r.bubble[g]);
+                }
+                if (r.labels[g] >= 0) {
+                    builder.labels(labelText[r.labels[g]]);
+                }
+            } else if (noStack.get(seen) && s != StackTable.EMPTY) {
+                builder.replace(seen, r.id[g], state[st], reason[st], r.minutes[g], s, c, r.parent[g], flags);
+                noStack.clear(seen);
             }
             for (; a < r.ancestorCount && r.ancestorOwner[a] == g; a++) {
-                int as = r.ancestorStack[a];
-                int ac = r.ancestorCreatedBy[a];
-                builder.ancestor(r.ancestorId[a], as == StackTable.EMPTY ? as : stackMap[as], ac < 0 ? ac : frameMap[ac]);
+                if (added) {
+                    int as = r.ancestorStack[a];
+                    int ac = r.ancestorCreatedBy[a];
+                    builder.ancestor(r.ancestorId[a], as == StackTable.EMPTY ? as : stackMap[as], ac < 0 ? ac : frameMap[ac]);
+                }
             }
         }
         if (!r.preamble.isEmpty()) {

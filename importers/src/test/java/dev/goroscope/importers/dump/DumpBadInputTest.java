@@ -39,6 +39,8 @@ class DumpBadInputTest {
     void cutAtManyOffsets(String resource) throws Exception {
         byte[] full = Fixtures.bytes(resource);
         GoroutineDump whole = Fixtures.parse(resource).dump();
+        java.util.Map<String, Long> prints = ChunkingTest.HEADER.matcher(new String(full, StandardCharsets.UTF_8)).results()
+                .collect(java.util.stream.Collectors.groupingBy(m -> m.group(1), java.util.stream.Collectors.counting()));
         int step = Math.max(1, full.length / 400);
         for (int cut = 0; cut < full.length; cut += step) {
             byte[] part = Arrays.copyOf(full, cut);
@@ -55,13 +57,16 @@ class DumpBadInputTest {
             assertThat(d.size()).as("cut at %d", cut).isBetween(1, whole.size());
             for (int g = 0; g + 1 < d.size(); g++) {
                 assertThat(d.id(g)).isEqualTo(whole.id(g));
-                assertThat(d.stacks().framesRootFirst(d.stack(g)).length)
-                        .isEqualTo(whole.stacks().framesRootFirst(whole.stack(g)).length);
+                if (prints.get(String.valueOf(d.id(g))) == 1) {
+                    assertThat(d.stacks().framesRootFirst(d.stack(g)).length)
+                            .isEqualTo(whole.stacks().framesRootFirst(whole.stack(g)).length);
+                }
             }
-            int last = d.size() - 1;
             if (endsWithHeaderLine(part) || endsInsideFunctionCall(part)) {
-                assertThat(d.has(last, GoroutineDump.TRUNCATED)).as("cut at %d", cut).isTrue();
                 assertThat(data.warnings()).as("cut at %d", cut).anyMatch(w -> w.matches("line \\d+: the dump is cut off .*"));
+                int last = d.size() - 1;
+                boolean printedBefore = d.has(last, GoroutineDump.STACK_UNAVAILABLE);
+                assertThat(d.has(last, GoroutineDump.TRUNCATED) || printedBefore).as("cut at %d", cut).isTrue();
             }
         }
     }
@@ -75,7 +80,7 @@ class DumpBadInputTest {
                 .isInstanceOf(ImportException.class).hasMessageStartingWith("garbage.bin: byte 0: not a format");
         byte[] dump = Fixtures.bytes("dumps/crasha/goroutine.txt");
         byte[] mixed = concat(Arrays.copyOf(garbage, 5000), "\n".getBytes(), dump, garbage);
-        assertThat(Fixtures.parse("mixed.bin", mixed, importer).dump().size()).isEqualTo(4);
+        assertThat(Fixtures.parse("mixed.bin", mixed, importer).dump().size()).isEqualTo(3);
     }
 
     @Test
