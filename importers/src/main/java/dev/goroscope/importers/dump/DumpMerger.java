@@ -5,6 +5,7 @@ import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -16,12 +17,17 @@ import java.util.List;
  */
 final class DumpMerger {
     private static final int MAX_WARNINGS = 100;
+    private static final long MAX_BITSET_ID = 1L << 28;
 
     private final StackTable stacks = new StackTable();
     private final GoroutineDump.Builder builder = new GoroutineDump.Builder(stacks);
     private final List<String> warnings = new ArrayList<>();
-    /** Builder index by goroutine id: a goroutine printed twice is one goroutine. */
-    private final LongIntMap byId = new LongIntMap();
+    /** Ids seen so far, while they are small enough for a bit set and none repeated. */
+    private final BitSet seenIds = new BitSet();
+    /** Builder index by goroutine id, built at the first repeated (or very large) id. */
+    private LongIntMap byId;
+    /** Goroutine id by builder index, to build {@link #byId} when needed. */
+    private long[] ids = new long[1024];
     /** Builder indexes of goroutines whose stack was unavailable, which a later print of them may supply. */
     private final BitSet noStack = new BitSet();
     private int warningsDropped;
@@ -59,10 +65,9 @@ final class DumpMerger {
             int s = r.stack[g] == StackTable.EMPTY ? StackTable.EMPTY : stackMap[r.stack[g]];
             int c = r.createdBy[g] < 0 ? -1 : frameMap[r.createdBy[g]];
             int flags = r.flags[g] & 0xFF;
-            int seen = byId.get(r.id[g]);
+            int seen = seen(r.id[g], builder.size());
             boolean added = seen < 0;
             if (added) {
-                byId.put(r.id[g], builder.size());
                 if (s == StackTable.EMPTY) {
                     noStack.set(builder.size());
                 }
@@ -93,6 +98,33 @@ final class DumpMerger {
         }
         warningsDropped += r.warningsDropped;
         lineBase += r.lines;
+    }
+
+    /**
+     * The builder index of goroutine {@code id} if it was added before, else -1 after recording that it will be
+     * added at {@code next}. A bit set answers while ids are distinct, which is almost always; the first repeat
+     * builds a map.
+     */
+    private int seen(long id, int next) {
+        if (next == ids.length) {
+            ids = Arrays.copyOf(ids, next * 2);
+        }
+        ids[next] = id;
+        if (byId == null) {
+            if (id >= 0 && id < MAX_BITSET_ID && !seenIds.get((int) id)) {
+                seenIds.set((int) id);
+                return -1;
+            }
+            byId = new LongIntMap();
+            for (int i = 0; i < next; i++) {
+                byId.put(ids[i], i);
+            }
+        }
+        int existing = byId.get(id);
+        if (existing < 0) {
+            byId.put(id, next);
+        }
+        return existing;
     }
 
     private void warn(String message) {
