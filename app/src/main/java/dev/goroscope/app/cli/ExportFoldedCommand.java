@@ -25,7 +25,7 @@ final class ExportFoldedCommand implements Callable<Integer> {
     @Mixin
     private TransformOptions transforms;
 
-    @Option(names = "--sample-type", paramLabel = "TYPE", description = "The profile value to weigh stacks by, as "
+    @Option(names = "--sample-type", order = 11, paramLabel = "TYPE", description = "The profile value to weigh stacks by, as "
             + "type or type/unit; default: the profile's default.")
     private String sampleType;
 

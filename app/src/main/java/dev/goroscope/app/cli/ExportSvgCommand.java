@@ -33,28 +33,28 @@ final class ExportSvgCommand implements Callable<Integer> {
     @Mixin
     private TransformOptions transforms;
 
-    @Option(names = "--invert", description = "Callers view: the innermost frames at the root.")
+    @Option(names = "--invert", order = 11, description = "Callers view: the innermost frames at the root.")
     private boolean invert;
 
-    @Option(names = "--icicle", description = "Root at the top instead of the bottom.")
+    @Option(names = "--icicle", order = 12, description = "Root at the top instead of the bottom.")
     private boolean icicle;
 
-    @Option(names = "--search", paramLabel = "RE", description = "Highlight functions matching RE and show the "
+    @Option(names = "--search", order = 13, paramLabel = "RE", description = "Highlight functions matching RE and show the "
             + "matched share.")
     private String search;
 
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "1200",
+    @Option(names = "--width", order = 14, paramLabel = "PX", defaultValue = "1200",
             description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
     private double width;
 
-    @Option(names = "--minwidth", paramLabel = "PX", defaultValue = "0.1",
+    @Option(names = "--minwidth", order = 15, paramLabel = "PX", defaultValue = "0.1",
             description = "Leave out frames narrower than PX pixels (default: ${DEFAULT-VALUE}).")
     private double minWidth;
 
-    @Option(names = "--title", paramLabel = "T", description = "The heading (default: the file name and sample type).")
+    @Option(names = "--title", order = 16, paramLabel = "T", description = "The heading (default: the file name and sample type).")
     private String title;
 
-    @Option(names = "--sample-type", paramLabel = "TYPE", description = "The profile value to weigh stacks by, as "
+    @Option(names = "--sample-type", order = 17, paramLabel = "TYPE", description = "The profile value to weigh stacks by, as "
             + "type or type/unit; default: the profile's default.")
     private String sampleType;
 

@@ -21,14 +21,14 @@ final class SummaryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A goroutine dump or profile (gzip is unwrapped).")
     private Path file;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json", order = 11, description = "Print one JSON object instead of text.")
     private boolean json;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+    @Option(names = "--top", order = 12, paramLabel = "N", defaultValue = "20",
             description = "How many functions to list, most total weight first; 0 for all (default: ${DEFAULT-VALUE}).")
     private int top;
 
-    @Option(names = "--sample-type", paramLabel = "TYPE", description = "The profile value to rank functions by, "
+    @Option(names = "--sample-type", order = 13, paramLabel = "TYPE", description = "The profile value to rank functions by, "
             + "as type or type/unit (e.g. alloc_space, cpu/nanoseconds); default: the profile's default.")
     private String sampleType;
 

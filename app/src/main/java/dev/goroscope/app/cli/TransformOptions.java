@@ -17,25 +17,25 @@ final class TransformOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--focus", paramLabel = "RE", description = "Re-root every stack at its outermost function "
+    @Option(names = "--focus", order = 1, paramLabel = "RE", description = "Re-root every stack at its outermost function "
             + "matching RE; stacks without one are dropped (pprof -focus).")
     void focus(String re) {
         add(StackTransform::focus, "--focus", re);
     }
 
-    @Option(names = "--isolate", paramLabel = "RE", description = "Keep only the stacks through a function "
+    @Option(names = "--isolate", order = 2, paramLabel = "RE", description = "Keep only the stacks through a function "
             + "matching RE, whole.")
     void isolate(String re) {
         add(StackTransform::isolate, "--isolate", re);
     }
 
-    @Option(names = "--hide", paramLabel = "RE", description = "Remove the frames of functions matching RE; "
+    @Option(names = "--hide", order = 3, paramLabel = "RE", description = "Remove the frames of functions matching RE; "
             + "their callees move up to their caller.")
     void hide(String re) {
         add(StackTransform::hide, "--hide", re);
     }
 
-    @Option(names = "--drop", paramLabel = "RE", description = "Remove the stacks through a function matching RE.")
+    @Option(names = "--drop", order = 4, paramLabel = "RE", description = "Remove the stacks through a function matching RE.")
     void drop(String re) {
         add(StackTransform::drop, "--drop", re);
     }
