@@ -63,9 +63,10 @@ final class SummaryText {
         rows.add(new String[] {"total", "self", "function"});
         int w0 = 5;
         int w1 = 4;
+        String unit = s.topUnit().equals("goroutines") ? "count" : s.topUnit();
         for (FunctionTotals.Entry e : s.top()) {
-            String t = Quantities.format(e.total(), s.topUnit());
-            String f = Quantities.format(e.self(), s.topUnit());
+            String t = Quantities.format(e.total(), unit);
+            String f = Quantities.format(e.self(), unit);
             rows.add(new String[] {t, f, e.function()});
             w0 = Math.max(w0, t.length());
             w1 = Math.max(w1, f.length());

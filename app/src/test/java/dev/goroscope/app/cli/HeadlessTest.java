@@ -47,8 +47,11 @@ class HeadlessTest {
 
     @Test
     void aCliRunLoadsNoJavaFxClass() throws Exception {
-        Path empty = Files.createFile(dir.resolve("empty.txt"));
-        assertThat(javaFxClassesLoadedBy(dir, "export-svg", empty.toString(), dir.resolve("x.svg").toString())).isEmpty();
+        String dump = Go119.file("dump-debug2.txt").toString();
+        Path svg = dir.resolve("x.svg");
+        assertThat(javaFxClassesLoadedBy(dir, "export-svg", dump, svg.toString())).isEmpty();
+        assertThat(svg).isNotEmptyFile();
+        assertThat(javaFxClassesLoadedBy(dir, "summary", "--json", dump)).isEmpty();
         assertThat(javaFxClassesLoadedBy(dir, "--help")).isEmpty();
     }
 }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SpeedscopeWriterTest {
+public class SpeedscopeWriterTest {
     static JsonNode speedscope(CallTree tree, String name) throws Exception {
         StringWriter out = new StringWriter();
         SpeedscopeWriter.write(tree, name, out);
@@ -20,7 +20,7 @@ class SpeedscopeWriterTest {
     }
 
     /** Checks the shape speedscope's file-format schema asks of a file with one sampled profile. */
-    static void assertSpeedscopeShape(JsonNode root) {
+    public static void assertSpeedscopeShape(JsonNode root) {
         assertThat(root.get("$schema").asText()).isEqualTo("https://www.speedscope.app/file-format-schema.json");
         JsonNode frames = root.get("shared").get("frames");
         assertThat(frames.isArray()).isTrue();
