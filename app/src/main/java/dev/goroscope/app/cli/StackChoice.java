@@ -37,10 +37,15 @@ record StackChoice(WeightedStacks stacks, String sampleType) {
         int type = requested == null ? p.defaultSampleType() : find(d.source(), p.sampleTypes(), requested);
         SampleType st = p.sampleTypes().get(type);
         WeightedStacks ws = p.weightedStacks(type);
-        if (st.equals(GOROUTINES)) {
+        if (countsGoroutines(st)) {
             ws = new WeightedStacks(ws.stacks(), ws.stack(), ws.weight(), "goroutines");
         }
         return new StackChoice(ws, st.toString());
+    }
+
+    /** Whether a value column counts goroutines: a goroutine profile's, or a goroutine leak profile's. */
+    static boolean countsGoroutines(SampleType t) {
+        return t.unit().equals("count") && (t.type().equals("goroutine") || t.type().equals("goroutineleak"));
     }
 
     private static int find(String file, List<SampleType> types, String requested) throws CliException {

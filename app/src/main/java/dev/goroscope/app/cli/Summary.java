@@ -20,7 +20,8 @@ import java.util.Map;
  * @param file           the file as named on the command line
  * @param format         the format found
  * @param goVersion      the Go version the file names, or null
- * @param goroutines     goroutines in a dump, the total of a goroutine profile, null for other profiles
+ * @param goroutines     goroutines in a dump, the total of a goroutine (or goroutine leak) profile, null for
+ *                       other profiles
  * @param states         goroutines per state (all five present) for a dump, null for a profile
  * @param waitReasons    goroutines per wait reason, most first, for a dump; null for a profile
  * @param distinctStacks the number of different stacks
@@ -55,7 +56,7 @@ record Summary(String file, String format, String goVersion, Long goroutines, Ma
             SampleType st = p.sampleTypes().get(t);
             types.add(st.toString());
             totals.put(st.toString(), p.total(t));
-            if (st.equals(StackChoice.GOROUTINES)) {
+            if (goroutines == null && StackChoice.countsGoroutines(st)) {
                 goroutines = p.total(t);
             }
         }
