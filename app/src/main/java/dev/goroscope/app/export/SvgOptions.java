@@ -8,9 +8,6 @@ package dev.goroscope.app.export;
  * @param title    the heading; null or empty for "Flame Graph"
  */
 public record SvgOptions(double width, double minWidth, String title) {
-    /** Wide enough for a screen, dropping frames under a tenth of a pixel, as flamegraph.pl does. */
-    public static final SvgOptions DEFAULT = new SvgOptions(1200, 0.1, null);
-
     public SvgOptions {
         if (!(width >= 100) || Double.isInfinite(width)) {
             throw new IllegalArgumentException("width must be at least 100 pixels, not " + width);

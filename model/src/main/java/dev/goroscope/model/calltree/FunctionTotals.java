@@ -78,17 +78,6 @@ public final class FunctionTotals {
         return id < 0 || id >= total.length ? 0 : total[id];
     }
 
-    /** Number of functions on at least one stack of nonzero weight. */
-    public int functionCount() {
-        int c = 0;
-        for (boolean p : present) {
-            if (p) {
-                c++;
-            }
-        }
-        return c;
-    }
-
     /**
      * The functions on stacks of nonzero weight, most total weight first (ties by name), at most {@code limit} of
      * them; every one when {@code limit <= 0}.
