@@ -102,6 +102,42 @@ class ExportCommandsTest {
         assertThat(dropped.out()).doesNotContain("time.Sleep");
     }
 
+    /** Reads an exported file back with the importers and checks every path of {@code expected} kept its weight. */
+    private static void assertReadsBackAs(Path exported, CallTree expected) throws Exception {
+        var profiles = Importers.all().open(exported).profiles();
+        assertThat(profiles).hasSize(1);
+        var p = profiles.get(0);
+        CallTree back = CallTree.of(p.weightedStacks(p.defaultSampleType()));
+        assertThat(back.total(CallTree.ROOT)).isEqualTo(expected.total(CallTree.ROOT));
+        assertThat(back.size()).isEqualTo(expected.size());
+        for (int n = 1; n < expected.size(); n++) {
+            int same = back.find(expected.pathOf(n));
+            assertThat(back.pathOf(same)).isEqualTo(expected.pathOf(n));
+            assertThat(back.total(same)).isEqualTo(expected.total(n));
+        }
+    }
+
+    @Test
+    void foldedAndSpeedscopeExportsReadBackAsTheSameTree() throws Exception {
+        Path folded = dir.resolve("t.folded");
+        Path speedscope = dir.resolve("t.json");
+        String[] transforms = {"--hide", "^runtime\\.", "--drop", "Sleep"};
+        assertThat(CliRun.of(concat(new String[] {"export-folded", DUMP.toString(), folded.toString()}, transforms))
+                .code()).isZero();
+        assertThat(CliRun.of(concat(new String[] {"export-speedscope", DUMP.toString(), speedscope.toString()},
+                transforms)).code()).isZero();
+        CallTree expected = CallTree.of(dumpStacks(), List.of(StackTransform.hide(FunctionMatcher.regex("^runtime\\.")),
+                StackTransform.drop(FunctionMatcher.regex("Sleep"))));
+        assertReadsBackAs(folded, expected);
+        assertReadsBackAs(speedscope, expected);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** Nodes no stack ends at (no line of their own in folded output). */
     private static int countInner(CallTree tree) {
         int n = 0;
