@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The stacks a command works on: a dump's goroutines counted per stack, or one value column of a profile (the
- * profile's default sample type unless the user names another).
+ * The stacks a command works on: a dump's goroutines counted per stack, or one value column of a file's first
+ * profile (the profile's default sample type unless the user names another).
  *
  * @param stacks     the weighted stacks
  * @param sampleType "type/unit" of the weights, e.g. {@code goroutine/count}, {@code cpu/nanoseconds}

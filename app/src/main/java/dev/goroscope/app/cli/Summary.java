@@ -60,8 +60,13 @@ record Summary(String file, String format, String goVersion, Long goroutines, Ma
                 goroutines = p.total(t);
             }
         }
+        List<String> warnings = new ArrayList<>(d.warnings());
+        if (d.profiles().size() > 1) {
+            warnings.add("the file holds " + d.profiles().size() + " profiles; this summary is of the first, '"
+                    + p.name() + "'");
+        }
         return new Summary(d.source(), d.format(), d.goVersion(), goroutines, null, null, distinctStacks(p),
-                types, totals, choice.sampleType(), unit, top, d.warnings());
+                types, totals, choice.sampleType(), unit, top, List.copyOf(warnings));
     }
 
     private static Map<GoroutineState, Long> states(GoroutineDump dump) {
