@@ -49,7 +49,7 @@ final class SummaryText {
     }
 
     private static void row(PrintWriter out, String label, String value) {
-        out.println("  " + label + " ".repeat(Math.max(1, 18 - label.length())) + value);
+        out.println("  " + label + " ".repeat(Math.max(1, 22 - label.length())) + value);
     }
 
     private static void top(Summary s, PrintWriter out) {

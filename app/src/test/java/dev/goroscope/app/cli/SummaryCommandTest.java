@@ -121,7 +121,7 @@ class SummaryCommandTest {
     void textSummaryReadsLikeTheJson() {
         CliRun r = CliRun.of("summary", Go119.file("dump-debug2.txt").toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("goroutines        59", "chan receive 18", "waiting 55",
+        assertThat(r.out()).contains("goroutines            59", "chan receive 18", "waiting 55",
                 "Functions by goroutine/count", "main.leakRecv");
     }
 
