@@ -79,6 +79,20 @@ public final class StackTable {
         return s;
     }
 
+    /**
+     * A new table holding the same stacks under the same ids over a {@link FrameTable#copy() copy} of the frames,
+     * so a derived view can intern more frames and stacks without changing this one.
+     */
+    public StackTable copy() {
+        StackTable c = new StackTable(frames.copy());
+        c.parent = parent.clone();
+        c.frame = frame.clone();
+        c.depth = depth.clone();
+        c.slots = slots.clone();
+        c.size = size;
+        return c;
+    }
+
     /** The innermost frame of a non-empty stack. */
     public int frame(int stack) {
         return frame[check(stack)];
