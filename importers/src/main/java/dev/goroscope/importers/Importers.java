@@ -1,5 +1,6 @@
 package dev.goroscope.importers;
 
+import dev.goroscope.importers.pprof.PprofImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ public final class Importers {
 
     /** Every importer this build has. */
     public static Importers all() {
-        return new Importers(List.of());
+        return new Importers(List.of(new PprofImporter()));
     }
 
     public List<Importer> list() {
@@ -70,6 +71,11 @@ public final class Importers {
 
     /** A source over a file on disk, decompressing it when it starts with the gzip magic bytes. */
     public static ImportSource fileSource(Path path) throws ImportException {
+        return fileSource(path, InflateLimit.DEFAULT);
+    }
+
+    /** {@link #fileSource(Path)} refusing gzip content that expands past {@code limit}. */
+    public static ImportSource fileSource(Path path, InflateLimit limit) throws ImportException {
         String name = path.toString();
         boolean gzip;
         long length;
@@ -91,7 +97,7 @@ public final class Importers {
             @Override
             public InputStream open() throws IOException {
                 InputStream raw = Files.newInputStream(path);
-                return gzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
+                return gzip ? limit.bound(new GZIPInputStream(raw, 64 * 1024), length) : raw;
             }
 
             @Override
@@ -103,6 +109,11 @@ public final class Importers {
 
     /** A source over bytes held in memory (a pasted dump, a test input), decompressing gzip likewise. */
     public static ImportSource bytesSource(String name, byte[] content) {
+        return bytesSource(name, content, InflateLimit.DEFAULT);
+    }
+
+    /** {@link #bytesSource(String, byte[])} refusing gzip content that expands past {@code limit}. */
+    public static ImportSource bytesSource(String name, byte[] content, InflateLimit limit) {
         boolean gzip = content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
         return new ImportSource() {
             @Override
@@ -113,7 +124,7 @@ public final class Importers {
             @Override
             public InputStream open() throws IOException {
                 InputStream raw = new java.io.ByteArrayInputStream(content);
-                return gzip ? new GZIPInputStream(raw) : raw;
+                return gzip ? limit.bound(new GZIPInputStream(raw), content.length) : raw;
             }
 
             @Override
