@@ -6,8 +6,9 @@ import dev.goroscope.importers.Importer.Confidence;
  * Decides from the first bytes whether they can start a pprof {@code Profile} message: walks the top-level fields
  * in the head, checking that every tag is a Profile field with the wire type the format gives it and every length
  * fits. Text fails on its first bytes (e.g. "g" is field 12 with wire type 7, which does not exist), so text
- * formats are never claimed. YES needs the head to start with a well-formed sample_type, as every profile Go and
- * pprof write does; anything else that walks cleanly is MAYBE.
+ * formats are never claimed. Producers start with different fields (Go with time_nanos or period_type, pprof with
+ * sample_type, others with a mapping), so YES needs two or more fields, all Profile fields, every sample_type and
+ * period_type within the head well-formed; a head that walks cleanly otherwise is MAYBE.
  */
 final class PprofSniffer {
     private static final int VARINT = 0;
@@ -24,7 +25,8 @@ final class PprofSniffer {
     static Confidence sniff(byte[] head, int length) {
         int pos = 0;
         int fields = 0;
-        boolean startsWithSampleType = false;
+        boolean allKnown = true;
+        boolean valueTypesWellFormed = true;
         while (pos < length) {
             long tag = varint(head, pos, length);
             if (tag == -2) {
@@ -42,14 +44,16 @@ final class PprofSniffer {
                 }
             } else if (wire != VARINT && wire != FIXED64 && wire != LEN && wire != FIXED32) {
                 return Confidence.NO;
+            } else {
+                allKnown = false;
             }
             int valueStart = pos;
             long next = skip(head, pos, length, wire);
             if (next == -1) {
                 return Confidence.NO;
             }
-            if (fields == 0 && field == 1) {
-                startsWithSampleType = next <= length && isValueType(head, valueStart, (int) next);
+            if ((field == 1 || field == 11) && next <= length && !isValueType(head, valueStart, (int) next)) {
+                valueTypesWellFormed = false;
             }
             fields++;
             if (next >= length) {
@@ -60,7 +64,7 @@ final class PprofSniffer {
         if (fields == 0) {
             return Confidence.NO;
         }
-        return startsWithSampleType ? Confidence.YES : Confidence.MAYBE;
+        return fields >= 2 && allKnown && valueTypesWellFormed ? Confidence.YES : Confidence.MAYBE;
     }
 
     /** Whether {@code head[from..to)}, a length-prefixed value, is a ValueType: varint fields 1 and 2 only. */
