@@ -70,13 +70,12 @@ final class PprofDecoder {
                 topLevel(tag);
             }
         } catch (InvalidProtocolBufferException e) {
-            throw ImportException.atByte(file, offset(), problem(e));
+            throw ImportException.atByte(file, fieldAt, problem(e));
         } catch (EOFException e) {
-            throw ImportException.atByte(file, offset(), "the compressed stream is cut off inside " + field
-                    + " that starts at byte " + fieldAt);
+            throw ImportException.atByte(file, fieldAt, "the compressed stream is cut off inside this " + field);
         } catch (IOException e) {
-            throw ImportException.atByte(file, offset(), "cannot read " + field + " that starts at byte " + fieldAt
-                    + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw ImportException.atByte(file, fieldAt, "cannot read this " + field + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
         return raw;
     }
@@ -321,12 +320,19 @@ final class PprofDecoder {
         };
     }
 
+    /** Says in words what protobuf-java's message means; the offset is where the field being read starts. */
     private String problem(InvalidProtocolBufferException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         if (m.startsWith("While parsing a protocol message, the input ended unexpectedly")) {
-            return "the profile is cut off (or a length is wrong) inside " + field + " that starts at byte " + fieldAt;
+            return "the profile is cut off inside this " + field + " (or a length in it is wrong)";
         }
-        return "not a valid pprof profile: " + m + " (in " + field + " that starts at byte " + fieldAt + ")";
+        if (m.startsWith("Protocol message was too large")) {
+            return "a length in this " + field + " is larger than anything a profile can hold";
+        }
+        if (m.contains("claimed to have negative size")) {
+            return "a length in this " + field + " is negative";
+        }
+        return "this " + field + " is not valid protobuf (" + m + "): this is not a pprof profile, or a damaged one";
     }
 
     private long offset() {

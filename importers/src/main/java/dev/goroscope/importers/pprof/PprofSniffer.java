@@ -8,7 +8,8 @@ import dev.goroscope.importers.Importer.Confidence;
  * fits. Text fails on its first bytes (e.g. "g" is field 12 with wire type 7, which does not exist), so text
  * formats are never claimed. Producers start with different fields (Go with time_nanos or period_type, pprof with
  * sample_type, others with a mapping), so YES needs two or more fields, all Profile fields, every sample_type and
- * period_type within the head well-formed; a head that walks cleanly otherwise is MAYBE.
+ * period_type within the head well-formed; a head that walks cleanly otherwise is MAYBE. A singular number field
+ * seen twice (no producer repeats one; "xxxx" is doc_url after doc_url) or a head of text is NO.
  */
 final class PprofSniffer {
     private static final int VARINT = 0;
@@ -23,6 +24,10 @@ final class PprofSniffer {
     }
 
     static Confidence sniff(byte[] head, int length) {
+        if (isText(head, length)) {
+            return Confidence.NO;
+        }
+        boolean[] seen = new boolean[WIRE.length];
         int pos = 0;
         int fields = 0;
         boolean allKnown = true;
@@ -42,6 +47,10 @@ final class PprofSniffer {
                 if (wire != WIRE[field] && !(field == 13 && wire == LEN)) {
                     return Confidence.NO;
                 }
+                if (seen[field] && wire == VARINT && field != 13) {
+                    return Confidence.NO;
+                }
+                seen[field] = true;
             } else if (wire != VARINT && wire != FIXED64 && wire != LEN && wire != FIXED32) {
                 return Confidence.NO;
             } else {
@@ -65,6 +74,20 @@ final class PprofSniffer {
             return Confidence.NO;
         }
         return fields >= 2 && allKnown && valueTypesWellFormed ? Confidence.YES : Confidence.MAYBE;
+    }
+
+    /**
+     * Whether the head holds only printable characters, tabs and line ends: every profile has bytes below 0x20
+     * (tags and lengths of small messages), text has none.
+     */
+    private static boolean isText(byte[] head, int length) {
+        for (int i = 0; i < length; i++) {
+            int b = head[i] & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code head[from..to)}, a length-prefixed value, is a ValueType: varint fields 1 and 2 only. */
