@@ -38,6 +38,7 @@ final class PprofDecoder {
     private String field = "the profile";
     private long fieldAt;
     private long[] locationIds = new long[128];
+    private int[] locationIndexes = new int[128];
     private long[] sampleValues = new long[8];
     private long[] labels = new long[8 * RawLabelSets.LABEL];
 
@@ -232,11 +233,30 @@ final class PprofDecoder {
         for (int i = 0; i < valueCount; i++) {
             raw.values.add(sampleValues[i]);
         }
-        int stack = StackTable.EMPTY;
-        for (int i = locationCount - 1; i >= 0; i--) {
-            stack = raw.locationStacks.push(stack, raw.locations.indexOf(locationIds[i], fieldAt));
+        boolean allDefined = true;
+        for (int i = 0; i < locationCount; i++) {
+            int index = raw.locations.indexOf(locationIds[i], fieldAt);
+            locationIndexes = add(locationIndexes, i, index);
+            allDefined &= raw.locations.isDefined(index);
         }
-        raw.sampleStack.add(stack);
+        if (allDefined) {
+            int stack = StackTable.EMPTY;
+            for (int i = locationCount - 1; i >= 0; i--) {
+                int loc = locationIndexes[i];
+                int first = raw.locationFirstFrame.get(loc);
+                for (int k = first + raw.locationFrameCount.get(loc) - 1; k >= first; k--) {
+                    stack = raw.stacks.push(stack, raw.locationFrames.get(k));
+                }
+            }
+            raw.sampleStack.add(stack);
+        } else {
+            raw.sampleStack.add(-2 - raw.deferredFirst.size());
+            raw.deferredFirst.add(raw.deferredLocations.size());
+            raw.deferredAt.add(fieldAt);
+            for (int i = 0; i < locationCount; i++) {
+                raw.deferredLocations.add(locationIndexes[i]);
+            }
+        }
         raw.sampleLabels.add(labelLongs == 0 ? -1 : raw.labelSets.intern(labels, labelLongs, fieldAt));
         if (raw.sampleCount() % PROGRESS_EVERY == 0) {
             progress.update(offset(), length);
@@ -248,15 +268,17 @@ final class PprofDecoder {
 
     private void location(PprofProto.Location loc) throws ImportException {
         int index = define(raw.locations, loc.getId(), "location");
-        raw.locationMapping.put(index, loc.getMappingId(), 0);
-        raw.locationAddress.put(index, loc.getAddress(), 0);
-        raw.locationFirstLine.put(index, raw.lineFunction.size(), 0);
-        raw.locationLineCount.put(index, loc.getLineCount(), 0);
+        int mapping = loc.getMappingId() == 0 ? -1 : raw.mappings.indexOf(loc.getMappingId(), fieldAt);
+        raw.locationFirstFrame.put(index, raw.locationFrames.size(), 0);
         for (PprofProto.Line line : loc.getLineList()) {
             long fn = line.getFunctionId();
-            raw.lineFunction.add(fn == 0 ? -1 : raw.functions.indexOf(fn, fieldAt));
-            raw.lineNumber.add(line.getLine());
+            raw.locationFrames.add(fn == 0 ? raw.frameKeys.address(loc.getAddress(), mapping)
+                    : raw.frameKeys.function(raw.functions.indexOf(fn, fieldAt), line.getLine()));
         }
+        if (loc.getLineCount() == 0) {
+            raw.locationFrames.add(raw.frameKeys.address(loc.getAddress(), mapping));
+        }
+        raw.locationFrameCount.put(index, Math.max(loc.getLineCount(), 1), 0);
     }
 
     private void function(PprofProto.Function fn) throws ImportException {
@@ -341,6 +363,12 @@ final class PprofDecoder {
 
     private static long[] add(long[] a, int i, long v) {
         long[] out = i < a.length ? a : Arrays.copyOf(a, a.length * 2);
+        out[i] = v;
+        return out;
+    }
+
+    private static int[] add(int[] a, int i, int v) {
+        int[] out = i < a.length ? a : Arrays.copyOf(a, a.length * 2);
         out[i] = v;
         return out;
     }

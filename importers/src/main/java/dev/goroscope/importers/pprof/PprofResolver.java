@@ -29,12 +29,13 @@ final class PprofResolver {
     private final String file;
     private final RawProfile raw;
     private final List<String> warnings = new ArrayList<>();
-    private final StackTable stacks = new StackTable();
+    private StackTable stacks;
     private int[] stringIds;
 
     PprofResolver(String file, RawProfile raw) {
         this.file = file;
         this.raw = raw;
+        this.stacks = raw.stacks;
     }
 
     List<String> warnings() {
@@ -131,84 +132,101 @@ final class PprofResolver {
         return values;
     }
 
-    /** Maps every stack of location indexes to a stack of frames; parents come before children in a table. */
+    /**
+     * Interns the real frames in frame-key order, so that each frame id equals its key id and the stacks built
+     * while decoding stand as they are; completes the deferred samples; and, in the rare profile where two keys
+     * name the same frame (two functions of one name and file), maps the stacks onto the real frame ids.
+     */
     private int[] sampleStacks() throws ImportException {
-        int[][] framesOf = locationFrames();
-        StackTable byLocation = raw.locationStacks;
-        int[] frameStack = new int[byLocation.size()];
-        for (int node = 0; node < frameStack.length; node++) {
-            int parent = byLocation.parent(node);
-            int s = parent == StackTable.EMPTY ? StackTable.EMPTY : frameStack[parent];
-            int[] frames = framesOf[byLocation.frame(node)];
-            for (int k = frames.length - 1; k >= 0; k--) {
-                s = stacks.push(s, frames[k]);
-            }
-            frameStack[node] = s;
+        checkLocationFunctions();
+        FrameKeys keys = raw.frameKeys;
+        int[] keyToFrame = new int[keys.size()];
+        boolean remap = false;
+        for (int k = 0; k < keyToFrame.length; k++) {
+            keyToFrame[k] = frame(k);
+            remap |= keyToFrame[k] != k;
         }
-        int[] out = new int[raw.sampleCount()];
-        for (int i = 0; i < out.length; i++) {
-            int node = raw.sampleStack.get(i);
-            out[i] = node == StackTable.EMPTY ? StackTable.EMPTY : frameStack[node];
+        int[] out = raw.sampleStack.toArray();
+        for (int s = 0; s < out.length; s++) {
+            if (out[s] <= -2) {
+                out[s] = deferredStack(-2 - out[s]);
+            }
+        }
+        if (remap) {
+            remap(keyToFrame, out);
         }
         return out;
     }
 
-    /** Frames of every location, innermost first. */
-    private int[][] locationFrames() throws ImportException {
+    private void checkLocationFunctions() throws ImportException {
         IdIndex locations = raw.locations;
-        int[][] out = new int[locations.size()][];
-        FrameTable frames = stacks.frames();
-        int[] functionFrameName = new int[raw.functions.size()];
-        int[] functionFile = new int[raw.functions.size()];
-        for (int f = 0; f < functionFrameName.length; f++) {
-            if (raw.functions.isDefined(f)) {
-                long at = raw.functions.definedAt(f);
-                functionFrameName[f] = stringId(raw.functionName.get(f), at, "this function's name");
-                functionFile[f] = stringId(raw.functionFile.get(f), at, "this function's file name");
-            }
-        }
-        int emptyFile = frames.strings().intern("");
-        for (int loc = 0; loc < out.length; loc++) {
+        for (int loc = 0; loc < locations.size(); loc++) {
             if (!locations.isDefined(loc)) {
-                throw ImportException.atByte(file, locations.firstOffset(loc), "this sample refers to location id "
-                        + Long.toUnsignedString(locations.id(loc)) + ", which the profile does not define");
+                continue;
             }
-            int first = raw.locationFirstLine.get(loc);
-            int count = raw.locationLineCount.get(loc);
-            int[] fr = new int[Math.max(count, 1)];
-            for (int k = 0; k < count; k++) {
-                int fn = raw.lineFunction.get(first + k);
-                if (fn < 0) {
-                    fr[k] = addressFrame(loc, emptyFile);
-                    continue;
-                }
-                if (!raw.functions.isDefined(fn)) {
+            int first = raw.locationFirstFrame.get(loc);
+            for (int k = first; k < first + raw.locationFrameCount.get(loc); k++) {
+                int fn = raw.frameKeys.functionOf(raw.locationFrames.get(k));
+                if (fn != FrameKeys.ADDRESS && !raw.functions.isDefined(fn)) {
                     throw ImportException.atByte(file, locations.definedAt(loc), "location id "
                             + Long.toUnsignedString(locations.id(loc)) + " refers to function id "
                             + Long.toUnsignedString(raw.functions.id(fn)) + ", which the profile does not define");
                 }
-                fr[k] = frames.intern(functionFrameName[fn], functionFile[fn], (int) raw.lineNumber.get(first + k));
             }
-            if (count == 0) {
-                fr[0] = addressFrame(loc, emptyFile);
-            }
-            out[loc] = fr;
         }
-        return out;
     }
 
-    /** The frame of a location without function: its address, with the mapping's file name when known. */
-    private int addressFrame(int loc, int emptyFile) throws ImportException {
-        int fileId = emptyFile;
-        long mappingId = raw.locationMapping.get(loc);
-        if (mappingId != 0) {
-            int m = raw.mappings.find(mappingId);
-            if (m >= 0 && raw.mappings.isDefined(m)) {
-                fileId = stringId(raw.mappingFile.get(m), raw.mappings.definedAt(m), "this mapping's file name");
+    /** Interns the frame of key {@code k}. */
+    private int frame(int k) throws ImportException {
+        FrameKeys keys = raw.frameKeys;
+        FrameTable frames = stacks.frames();
+        int fn = keys.functionOf(k);
+        if (fn != FrameKeys.ADDRESS) {
+            long at = raw.functions.definedAt(fn);
+            return frames.intern(stringId(raw.functionName.get(fn), at, "this function's name"),
+                    stringId(raw.functionFile.get(fn), at, "this function's file name"), (int) keys.valueOf(k));
+        }
+        int fileId = frames.strings().intern("");
+        int m = keys.mappingOf(k);
+        if (m >= 0 && raw.mappings.isDefined(m)) {
+            fileId = stringId(raw.mappingFile.get(m), raw.mappings.definedAt(m), "this mapping's file name");
+        }
+        return frames.intern(frames.strings().intern(addressFrameName(keys.valueOf(k))), fileId, 0);
+    }
+
+    /** The stack of deferred sample {@code d}, whose locations must all be defined by now. */
+    private int deferredStack(int d) throws ImportException {
+        int first = raw.deferredFirst.get(d);
+        int end = d + 1 < raw.deferredFirst.size() ? raw.deferredFirst.get(d + 1) : raw.deferredLocations.size();
+        int stack = StackTable.EMPTY;
+        for (int i = end - 1; i >= first; i--) {
+            int loc = raw.deferredLocations.get(i);
+            if (!raw.locations.isDefined(loc)) {
+                throw ImportException.atByte(file, raw.deferredAt.get(d), "this sample refers to location id "
+                        + Long.toUnsignedString(raw.locations.id(loc)) + ", which the profile does not define");
+            }
+            int f = raw.locationFirstFrame.get(loc);
+            for (int k = f + raw.locationFrameCount.get(loc) - 1; k >= f; k--) {
+                stack = stacks.push(stack, raw.locationFrames.get(k));
             }
         }
-        FrameTable frames = stacks.frames();
-        return frames.intern(frames.strings().intern(addressFrameName(raw.locationAddress.get(loc))), fileId, 0);
+        return stack;
+    }
+
+    /** Rebuilds the stacks with real frame ids where keys and frames differ. */
+    private void remap(int[] keyToFrame, int[] sampleStack) {
+        StackTable byKey = stacks;
+        StackTable byFrame = new StackTable(byKey.frames());
+        int[] node = new int[byKey.size()];
+        for (int n = 0; n < node.length; n++) {
+            int parent = byKey.parent(n);
+            node[n] = byFrame.push(parent == StackTable.EMPTY ? StackTable.EMPTY : node[parent],
+                    keyToFrame[byKey.frame(n)]);
+        }
+        for (int s = 0; s < sampleStack.length; s++) {
+            sampleStack[s] = sampleStack[s] == StackTable.EMPTY ? StackTable.EMPTY : node[sampleStack[s]];
+        }
+        stacks = byFrame;
     }
 
     private int[] sampleLabels(List<LabelSet> sets) throws ImportException {

@@ -35,11 +35,18 @@ final class RawProfile {
     final LongList comments = new LongList(4);
 
     /**
-     * Samples (field 2): each sample's location ids, interned as stacks whose "frames" are location indexes of
-     * {@link #locations}, outermost first like any {@link StackTable}.
+     * Samples (field 2). A sample whose locations are all defined when it is read (Go writes each location just
+     * before the first sample that uses it) gets its stack of frames at once, in {@link #stacks}, whose frame ids
+     * are {@link #frameKeys} ids until the resolver interns the real frames. A sample met before some of its
+     * locations is deferred: its location indexes wait in {@link #deferredLocations} and its stack entry is
+     * {@code -2 - d} for deferred sample {@code d}.
      */
-    final StackTable locationStacks = new StackTable();
+    final StackTable stacks = new StackTable();
+    final FrameKeys frameKeys = new FrameKeys();
     final IntList sampleStack = new IntList(1024);
+    final IntList deferredFirst = new IntList(16);
+    final IntList deferredLocations = new IntList(64);
+    final LongList deferredAt = new LongList(16);
     /** Raw label set id per sample, -1 for none. */
     final IntList sampleLabels = new IntList(1024);
     final RawLabelSets labelSets = new RawLabelSets();
@@ -48,15 +55,11 @@ final class RawProfile {
     int valuesPerSample = -1;
     long firstSampleAt = -1;
 
-    /** Locations (field 4) by index: mapping id, address, and their lines as a run in the line lists. */
+    /** Locations (field 4) by index: their frame keys, innermost first, as a run in {@link #locationFrames}. */
     final IdIndex locations = new IdIndex();
-    final LongList locationMapping = new LongList(256);
-    final LongList locationAddress = new LongList(256);
-    final IntList locationFirstLine = new IntList(256);
-    final IntList locationLineCount = new IntList(256);
-    /** Lines of all locations: function index (-1 when the line names no function) and line number. */
-    final IntList lineFunction = new IntList(512);
-    final LongList lineNumber = new LongList(512);
+    final IntList locationFirstFrame = new IntList(256);
+    final IntList locationFrameCount = new IntList(256);
+    final IntList locationFrames = new IntList(512);
 
     /** Functions (field 5) by index: name and file name as string indexes. */
     final IdIndex functions = new IdIndex();

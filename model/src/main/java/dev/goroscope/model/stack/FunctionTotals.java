@@ -22,10 +22,12 @@ public final class FunctionTotals {
         this.total = total;
     }
 
-    /** Computes the totals in one pass over the distinct stacks of {@code input}. */
+    /**
+     * Computes the totals in one pass over the entries, walking each entry's stack once: O(total depth), memory
+     * O(distinct function names).
+     */
     public static FunctionTotals of(WeightedStacks input) {
-        WeightedStacks merged = input.merged();
-        StackTable stacks = merged.stacks();
+        StackTable stacks = input.stacks();
         FrameTable frames = stacks.frames();
         int nameCount = frames.strings().size();
         long[] selfByName = new long[nameCount];
@@ -33,9 +35,9 @@ public final class FunctionTotals {
         boolean[] present = new boolean[nameCount];
         int[] lastEntry = new int[nameCount];
         Arrays.fill(lastEntry, -1);
-        for (int e = 0; e < merged.size(); e++) {
-            int leaf = merged.stack()[e];
-            long w = merged.weight()[e];
+        for (int e = 0; e < input.size(); e++) {
+            int leaf = input.stack()[e];
+            long w = input.weight()[e];
             if (leaf == StackTable.EMPTY) {
                 continue;
             }
