@@ -29,6 +29,14 @@ class PprofImporterTest {
         "public/flameshow_threadcreate.out, threadcreate, threadcreate",
         "public/dd-trace-go_heap.pprof, allocs, alloc_space",
         "public/traceutils_wall.pprof, wall-time, wall-time",
+        "go1.26/cpu.pb.gz, cpu, cpu",
+        "go1.26/heap.pb.gz, heap, inuse_space",
+        "go1.26/allocs.pb.gz, allocs, alloc_space",
+        "go1.26/goroutine.pb.gz, goroutine, goroutine",
+        "go1.26/goroutineleak.pb.gz, goroutineleak, goroutineleak",
+        "go1.26/threadcreate.pb.gz, threadcreate, threadcreate",
+        "go1.26/block.pb.gz, block, delay",
+        "go1.26/mutex.pb.gz, mutex, delay",
     })
     void namesTheKindAndPicksPprofsDefaultSampleType(String file, String kind, String defaultType) throws Exception {
         Dataset d = Importers.all().open(resource(file));
