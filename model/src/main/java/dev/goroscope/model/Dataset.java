@@ -2,11 +2,12 @@ package dev.goroscope.model;
 
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.profile.Profile;
+import dev.goroscope.model.timeline.Timeline;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What an importer returns from one file: any of a goroutine dump and profiles, with the file it came from, the
+ * What an importer returns from one file: any of a goroutine dump, profiles and a timeline, with the file it came from, the
  * format found, the Go version if the file tells it, and warnings about what could not be read.
  *
  * @param source    the file's path or name as the user knows it
@@ -15,14 +16,21 @@ import java.util.Objects;
  * @param warnings  what the user should know, e.g. "dump cut off inside goroutine 12"
  * @param dump      the goroutines, or null
  * @param profiles  the profiles, possibly empty
+ * @param timeline  what an execution trace shows over time, or null
  */
 public record Dataset(String source, String format, String goVersion, List<String> warnings, GoroutineDump dump,
-        List<Profile> profiles) {
+        List<Profile> profiles, Timeline timeline) {
     public Dataset {
         Objects.requireNonNull(source);
         Objects.requireNonNull(format);
         warnings = List.copyOf(warnings);
         profiles = List.copyOf(profiles);
+    }
+
+    /** A dataset with no timeline. */
+    public Dataset(String source, String format, String goVersion, List<String> warnings, GoroutineDump dump,
+            List<Profile> profiles) {
+        this(source, format, goVersion, warnings, dump, profiles, null);
     }
 
     public static Dataset ofDump(String source, String format, String goVersion, List<String> warnings, GoroutineDump dump) {
@@ -31,5 +39,10 @@ public record Dataset(String source, String format, String goVersion, List<Strin
 
     public static Dataset ofProfiles(String source, String format, String goVersion, List<String> warnings, List<Profile> profiles) {
         return new Dataset(source, format, goVersion, warnings, null, profiles);
+    }
+
+    public static Dataset ofTimeline(String source, String format, String goVersion, List<String> warnings,
+            Timeline timeline) {
+        return new Dataset(source, format, goVersion, warnings, null, List.of(), Objects.requireNonNull(timeline));
     }
 }
