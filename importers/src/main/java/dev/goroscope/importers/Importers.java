@@ -1,5 +1,6 @@
 package dev.goroscope.importers;
 
+import dev.goroscope.importers.trace.TraceImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ public final class Importers {
 
     /** Every importer this build has. */
     public static Importers all() {
-        return new Importers(List.of());
+        return new Importers(List.of(new TraceImporter()));
     }
 
     public List<Importer> list() {

@@ -57,7 +57,7 @@ public final class TraceImporter implements Importer {
                 if (r.events() == 0) {
                     throw ImportException.atByte(name, Math.max(0, r.problem().offset()), r.problem().getMessage());
                 }
-                warnings.add(describe(r.problem(), r.lostFraction()));
+                warnings.add(describe(r.tail() != null ? r.tail() : r.problem(), r.lostFraction()));
             }
             return Dataset.ofTimeline(name, "Go execution trace (format go 1." + h.minor() + ")", h.goVersion(),
                     warnings, r.timeline());

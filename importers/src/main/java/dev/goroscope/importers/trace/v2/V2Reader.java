@@ -37,10 +37,13 @@ public final class V2Reader {
      *
      * @param timeline     the timeline of every event that could be ordered
      * @param events       events other than the synthetic Syncs
-     * @param problem      why reading stopped early, or null
+     * @param problem      why reading stopped early (the first error, as Go's reader reports it), or null
+     * @param tail         when the file also ends inside a batch after the generation that failed: that (it is
+     *                     usually why the generation could not be ordered), else null
      * @param lostFraction share of the file's bytes (0..1) not turned into events because of {@code problem}
      */
-    public record Result(Timeline timeline, long events, TraceFormatException problem, double lostFraction) {
+    public record Result(Timeline timeline, long events, TraceFormatException problem, TraceFormatException tail,
+            double lostFraction) {
     }
 
     /** Reads everything after the header from {@code in}; {@code cancelled} is polled between generations. */
@@ -48,6 +51,7 @@ public final class V2Reader {
         GenerationReader generations = new GenerationReader(in, minor, builder.stacks());
         long goodBytes = in.offset();
         TraceFormatException problem = null;
+        TraceFormatException tail = null;
         while (!cancelled.getAsBoolean()) {
             Generation g;
             try {
@@ -73,10 +77,7 @@ public final class V2Reader {
                     left += frontier[i].remainingBytes();
                 }
                 goodBytes += Math.max(0, g.bytes - left);
-                TraceFormatException cause = generations.pendingProblem();
-                if (cause != null) {
-                    problem = cause;
-                }
+                tail = generations.pendingProblem();
                 break;
             }
         }
@@ -84,7 +85,7 @@ public final class V2Reader {
         double lost = problem == null || total == 0 ? 0 : Math.max(0, (double) (total - goodBytes) / total);
         long first = out.firstTs();
         Timeline t = builder.build(first == Long.MIN_VALUE ? 0 : first, out.lastTs());
-        return new Result(t, out.nonSyncEvents(), problem, lost);
+        return new Result(t, out.nonSyncEvents(), problem, tail, lost);
     }
 
     private void order(Generation g) throws TraceFormatException {
