@@ -1,5 +1,7 @@
 package dev.goroscope.importers;
 
+import dev.goroscope.importers.dump.DebugOneImporter;
+import dev.goroscope.importers.dump.DumpImporter;
 import dev.goroscope.importers.trace.TraceImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
@@ -26,7 +28,7 @@ public final class Importers {
 
     /** Every importer this build has. */
     public static Importers all() {
-        return new Importers(List.of(new TraceImporter()));
+        return new Importers(List.of(new DumpImporter(), new DebugOneImporter(), new TraceImporter()));
     }
 
     public List<Importer> list() {
