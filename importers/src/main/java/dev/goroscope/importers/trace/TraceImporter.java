@@ -4,6 +4,7 @@ import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.ImportSource;
 import dev.goroscope.importers.Importer;
 import dev.goroscope.importers.Progress;
+import dev.goroscope.importers.trace.v1.V1Reader;
 import dev.goroscope.importers.trace.v2.V2Reader;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
@@ -45,8 +46,11 @@ public final class TraceImporter implements Importer {
                 throw ImportException.atByte(name, 0, "trace format go 1." + h.minor() + " is newer than this version of"
                         + " Goroscope reads (up to go 1." + NEWEST_MINOR + ")");
             }
-            if (h.minor() < 22) {
-                throw ImportException.atByte(name, 0, "trace format go 1." + h.minor() + " is not supported");
+            if (h.minor() < 5) {
+                throw ImportException.atByte(name, 0, "trace format go 1." + h.minor() + " is not a known version");
+            }
+            if (!h.isV2()) {
+                return readV1(name, h, in);
             }
             V2Reader.Result r = new V2Reader(h.minor()).read(in, progress::cancelled);
             if (progress.cancelled()) {
@@ -65,6 +69,20 @@ public final class TraceImporter implements Importer {
             throw new ImportException(name, "", "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()), e);
         }
+    }
+
+    private static Dataset readV1(String name, TraceHeader h, TraceInput in) throws IOException, ImportException {
+        V1Reader.Result r = new V1Reader(h.minor()).read(in);
+        if (r.timeline() == null) {
+            throw ImportException.atByte(name, Math.max(0, r.problem().offset()), r.problem().getMessage());
+        }
+        List<String> warnings = new ArrayList<>(r.warnings());
+        if (r.problem() != null) {
+            warnings.add(0, "trace is cut or broken at byte " + r.problem().offset() + " (" + r.problem().getMessage()
+                    + "); the events before it were read");
+        }
+        return Dataset.ofTimeline(name, "Go execution trace (format go 1." + h.minor() + ")", h.goVersion(), warnings,
+                r.timeline());
     }
 
     /** The warning for a trace that could only be read in part. */

@@ -40,6 +40,12 @@ public final class TimelineBuilder {
     private final Map<String, CounterSeries.Builder> counters = new LinkedHashMap<>();
     private final CpuSamples.Builder cpu = new CpuSamples.Builder();
     private final Annotations.Builder annotations = new Annotations.Builder();
+    private final CounterSeries.Builder aliveSeries = counter("goroutines", "goroutines");
+    private final CounterSeries.Builder runnableSeries = counter("runnable", "goroutines");
+    private final CounterSeries.Builder threadSeries = counter("threads", "threads");
+    private long alive;
+    private long runnable;
+    private long busyThreads;
 
     public StringTable strings() {
         return strings;
@@ -99,9 +105,22 @@ public final class TimelineBuilder {
         return gId[g];
     }
 
-    /** Goroutine {@code g} enters {@code state} at {@code t} for {@code reason} (string id or -1), at {@code stack}. */
+    /**
+     * Goroutine {@code g} enters {@code state} at {@code t} for {@code reason} (string id or -1), at {@code stack}.
+     * Keeps the "goroutines" (alive) and "runnable" counters.
+     */
     public void goroutineState(int g, long t, GoroutineState state, int reason, int stack) {
-        gLanes[g].add(t, state.ordinal(), reason, stack);
+        StateLane.Builder lane = gLanes[g];
+        int from = lane.lastState();
+        if (from < 0) {
+            aliveSeries.add(t, ++alive);
+        } else if (from == GoroutineState.RUNNABLE.ordinal()) {
+            runnableSeries.add(t, --runnable);
+        }
+        if (state == GoroutineState.RUNNABLE) {
+            runnableSeries.add(t, ++runnable);
+        }
+        lane.add(t, state.ordinal(), reason, stack);
     }
 
     /** The goroutine's current state, or null before its first one. */
@@ -110,8 +129,16 @@ public final class TimelineBuilder {
         return s < 0 ? null : GoroutineState.ofOrdinal(s);
     }
 
+    /** Goroutine {@code g} ended at {@code t}; its lane closes there. */
     public void goroutineEnded(int g, long t) {
         gEnded[g] = t;
+        int from = gLanes[g].lastState();
+        if (from >= 0) {
+            aliveSeries.add(t, --alive);
+            if (from == GoroutineState.RUNNABLE.ordinal()) {
+                runnableSeries.add(t, --runnable);
+            }
+        }
     }
 
     /** Adds a P lane for P number {@code pid}; returns its index. */
@@ -143,6 +170,13 @@ public final class TimelineBuilder {
 
     /** M lane {@code m} is IDLE, RUNNING or SYSCALL (with goroutine index {@code g}, -1 for none) from {@code t}. */
     public void threadState(int m, long t, GoroutineState state, int g) {
+        int before = threadLanes[m].lastState();
+        boolean wasBusy = before >= 0 && before != GoroutineState.IDLE.ordinal();
+        boolean busy = state != GoroutineState.IDLE;
+        if (wasBusy != busy) {
+            busyThreads += busy ? 1 : -1;
+            threadSeries.add(t, busyThreads);
+        }
         laneState(threadLanes[m], t, state, g);
     }
 

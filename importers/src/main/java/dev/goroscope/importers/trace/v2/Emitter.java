@@ -21,22 +21,13 @@ final class Emitter {
     private long lastTs;
     private long firstTs = Long.MIN_VALUE;
     private long nonSyncEvents;
-    private long alive;
-    private long runnable;
-    private long busyThreads;
     private int gcHandle = -1;
     private final Map<Integer, Integer> stwOpen = new HashMap<>();
     private final Map<Integer, ArrayDeque<Integer>> regionsOpen = new HashMap<>();
-    private final CounterSeries.Builder goroutines;
-    private final CounterSeries.Builder runnableSeries;
-    private final CounterSeries.Builder threads;
     private final CounterSeries.Builder[] metrics;
 
     Emitter(TimelineBuilder b) {
         this.b = b;
-        goroutines = b.counter("goroutines", "goroutines");
-        runnableSeries = b.counter("runnable", "goroutines");
-        threads = b.counter("threads", "threads");
         metrics = new CounterSeries.Builder[] {b.counter("gomaxprocs", "procs"), b.counter("heap", "bytes"),
                 b.counter("heap goal", "bytes")};
     }
@@ -112,40 +103,17 @@ final class Emitter {
     }
 
     private void enter(int g, long t, GoroutineState s, int reason, int stack) {
-        GoroutineState from = b.goroutineState(g);
-        if (from == null) {
-            goroutines.add(t, ++alive);
-        } else if (from == GoroutineState.RUNNABLE) {
-            runnableSeries.add(t, --runnable);
-        }
-        if (s == GoroutineState.RUNNABLE) {
-            runnableSeries.add(t, ++runnable);
-        }
         b.goroutineState(g, t, s, reason, stack);
     }
 
     void goEnded(long t, int g) {
         long ts = stamp(t);
         nonSyncEvents++;
-        GoroutineState from = b.goroutineState(g);
-        if (from != null) {
-            goroutines.add(ts, --alive);
-            if (from == GoroutineState.RUNNABLE) {
-                runnableSeries.add(ts, --runnable);
-            }
-        }
         b.goroutineEnded(g, ts);
         regionsOpen.remove(g);
     }
 
     void threadState(int m, GoroutineState s, int g) {
-        GoroutineState before = b.threadState(m);
-        boolean wasBusy = before != null && before != GoroutineState.IDLE;
-        boolean busy = s != GoroutineState.IDLE;
-        if (wasBusy != busy) {
-            busyThreads += busy ? 1 : -1;
-            threads.add(lastTs, busyThreads);
-        }
         b.threadState(m, lastTs, s, g);
     }
 
