@@ -66,15 +66,16 @@ public final class V1Reader {
         } catch (TraceFormatException e) {
             problem = e;
         }
-        if (ticksPerSec <= 0 || ev.size == 0) {
-            TraceFormatException p = problem != null ? problem
-                    : new TraceFormatException(in.offset(), ev.size == 0 ? "the trace has no events"
-                            : "the trace has no frequency event");
-            if (problem != null && ticksPerSec <= 0 && ev.size > 0) {
-                p = new TraceFormatException(problem.offset(), problem.getMessage()
-                        + " (before the frequency event at the end of the trace, so no event can be timed)");
-            }
-            return new Result(null, 0, p, warnings);
+        if (ev.size == 0) {
+            return new Result(null, 0, problem != null ? problem
+                    : new TraceFormatException(in.offset(), "the trace has no events"), warnings);
+        }
+        if (ticksPerSec <= 0) {
+            String why = "the trace has no frequency event (Go writes it near the end; the file may be cut short), so"
+                    + " no event can be timed";
+            return new Result(null, 0, problem != null
+                    ? new TraceFormatException(problem.offset(), problem.getMessage() + "; " + why)
+                    : new TraceFormatException(in.offset(), why), warnings);
         }
         int[] order = minor < 7 ? orderBySequence() : orderByProcs();
         order = fixSyscallExitsAndSort(order);

@@ -27,9 +27,11 @@ final class Generation {
     final long bytes;
     /** Where the generation starts in the file. */
     final long offset;
+    /** The file ends inside this generation: ids missing from its tables read as none. */
+    final boolean cut;
 
     Generation(long gen, double nsPerTick, long minTs, long[] threads, List<List<Batch>> batches,
-            IdTable<String> strings, IdTable<Integer> stacks, long[][] cpu, long offset, long bytes) {
+            IdTable<String> strings, IdTable<Integer> stacks, long[][] cpu, long offset, long bytes, boolean cut) {
         this.gen = gen;
         this.nsPerTick = nsPerTick;
         this.minTs = minTs;
@@ -44,6 +46,7 @@ final class Generation {
         this.cpuStack = cpu[4];
         this.offset = offset;
         this.bytes = bytes;
+        this.cut = cut;
     }
 
     /** Clock units to nanoseconds exactly as Go's reader: {@code (int64)(float64(t) * nsPerTick)}. */

@@ -90,7 +90,7 @@ final class GenerationReader {
             }
             g.add(b, at);
         }
-        return g.finish(in.offset(), true);
+        return g.finish(in.offset(), true, false);
     }
 
     private Generation readWithSpill() throws IOException, TraceFormatException {
@@ -136,7 +136,7 @@ final class GenerationReader {
         if (g.batchCount == 0 && done && pending == null) {
             throw new TraceFormatException(in.offset(), "the trace has no events");
         }
-        return g.finish(spill != null ? spillOffset : in.offset(), minor >= 25);
+        return g.finish(spill != null ? spillOffset : in.offset(), minor >= 25, pending != null);
     }
 
     private static final Batch END_OF_GENERATION = new Batch(0, Batch.NO_THREAD, 0, new byte[] {EV_END_OF_GENERATION}, 0, 0);
@@ -329,7 +329,11 @@ final class GenerationReader {
             }
         }
 
-        Generation finish(long endOffset, boolean needClockSnapshot) throws TraceFormatException {
+        /**
+         * @param cut the file ends inside this generation: its string and stack tables may be incomplete, so
+         *            missing entries read as empty instead of failing the generation
+         */
+        Generation finish(long endOffset, boolean needClockSnapshot, boolean cut) throws TraceFormatException {
             if (!hasFrequency) {
                 throw new TraceFormatException(offset, "generation " + gen + " has no frequency event");
             }
@@ -337,7 +341,7 @@ final class GenerationReader {
                 throw new TraceFormatException(offset, "generation " + gen + " has no clock snapshot");
             }
             strings.compact();
-            IdTable<Integer> stacks = translateStacks();
+            IdTable<Integer> stacks = translateStacks(cut);
             long[][] c = new long[5][];
             for (int k = 0; k < 5; k++) {
                 c[k] = Arrays.copyOf(cpu[k], cpuCount);
@@ -351,10 +355,10 @@ final class GenerationReader {
                 batches.add(e.getValue());
             }
             return new Generation(gen, nsPerTick, minTs, threads, batches, strings, stacks, c, offset,
-                    endOffset - offset);
+                    endOffset - offset, cut);
         }
 
-        private IdTable<Integer> translateStacks() throws TraceFormatException {
+        private IdTable<Integer> translateStacks(boolean cut) throws TraceFormatException {
             IdTable<Integer> out = new IdTable<>();
             Map<Long, Integer> frameOfPc = new HashMap<>();
             int[] leafFirst = new int[MAX_FRAMES_PER_STACK];
@@ -367,7 +371,7 @@ final class GenerationReader {
                     if (frame == null) {
                         String fn = strings.get(f[4 * k + 1]);
                         String file = strings.get(f[4 * k + 2]);
-                        if (fn == null && f[4 * k + 1] != 0 || file == null && f[4 * k + 2] != 0) {
+                        if (!cut && (fn == null && f[4 * k + 1] != 0 || file == null && f[4 * k + 2] != 0)) {
                             throw new TraceFormatException(offset, "stack " + e.getKey() + " names a string that is "
                                     + "not in generation " + gen);
                         }

@@ -208,6 +208,9 @@ final class Ordering {
     }
 
     private void checkTableIds() throws TraceFormatException {
+        if (gen.cut) {
+            return;
+        }
         int t = ev.type;
         long[] a = ev.args;
         int s = EventSpecs.stackArg(t);
@@ -237,7 +240,8 @@ final class Ordering {
     }
 
     private String string(long id) {
-        return id == 0 ? "" : gen.strings.get(id);
+        String s = id == 0 ? null : gen.strings.get(id);
+        return s == null ? "" : s;
     }
 
     // ---- Ps ----
