@@ -6,6 +6,7 @@ import dev.goroscope.importers.dump.DumpImporter;
 import dev.goroscope.importers.folded.FoldedImporter;
 import dev.goroscope.importers.schedtrace.SchedTraceImporter;
 import dev.goroscope.importers.speedscope.SpeedscopeImporter;
+import dev.goroscope.importers.trace.TraceImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ public final class Importers {
     /** Every importer this build has. */
     public static Importers all() {
         return new Importers(List.of(new DumpImporter(), new DebugOneImporter(), new FoldedImporter(),
-                new SpeedscopeImporter(), new ChromeTraceImporter(), new SchedTraceImporter()));
+                new SpeedscopeImporter(), new ChromeTraceImporter(), new SchedTraceImporter(), new TraceImporter()));
     }
 
     public List<Importer> list() {
