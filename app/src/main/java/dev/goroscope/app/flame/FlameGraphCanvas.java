@@ -73,14 +73,7 @@ public final class FlameGraphCanvas extends Region {
         canvas.setOnMouseMoved(this::onMouseMoved);
         canvas.setOnMouseExited(e -> hover(-1, e));
         canvas.setOnMouseClicked(this::onMouseClicked);
-        canvas.setOnContextMenuRequested(e -> {
-            int node = nodeAt(e.getX(), e.getY());
-            if (node >= 0) {
-                hover(-1, null);
-                menu.showFor(node, canvas, e.getScreenX(), e.getScreenY());
-            }
-            e.consume();
-        });
+        canvas.setOnMousePressed(this::onMousePressed);
         canvas.setOnScroll(this::onScroll);
     }
 
@@ -220,6 +213,19 @@ public final class FlameGraphCanvas extends Region {
 
     private void onMouseMoved(MouseEvent e) {
         hover(nodeAt(e.getX(), e.getY()), e);
+    }
+
+    /** The frame menu opens on the secondary button's press (where platforms and Monocle all report it). */
+    private void onMousePressed(MouseEvent e) {
+        if (e.getButton() != MouseButton.SECONDARY && !e.isPopupTrigger()) {
+            return;
+        }
+        int node = nodeAt(e.getX(), e.getY());
+        if (node >= 0) {
+            hover(-1, null);
+            menu.showFor(node, canvas, e.getScreenX(), e.getScreenY());
+        }
+        e.consume();
     }
 
     private void onMouseClicked(MouseEvent e) {

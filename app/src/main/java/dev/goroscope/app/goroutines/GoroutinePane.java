@@ -79,7 +79,7 @@ public final class GoroutinePane extends VBox {
         table.getColumns().add(column("ID", 70, g -> d.id(g)));
         table.getColumns().add(column("State", 80, g -> d.state(g).label()));
         table.getColumns().add(column("Wait reason", 130, g -> orEmpty(d.waitReasonText(g))));
-        TableColumn<Integer, Integer> minutes = column("Minutes", 70, d::waitMinutes);
+        TableColumn<Integer, Integer> minutes = column("Wait (min)", 84, d::waitMinutes);
         minutes.setCellFactory(c -> new MinutesCell());
         table.getColumns().add(minutes);
         table.getColumns().add(column("Top frame", 260, g -> topFrame(d, g)));
