@@ -20,6 +20,15 @@ public final class TestData {
         }
     }
 
+    /** The same program's goroutines as a debug=1 count profile. */
+    public static Path profilePath() {
+        try {
+            return Path.of(TestData.class.getResource("/dumps/go1.19-mixed-small-debug1.txt").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Dataset dump() {
         try {
             return Importers.all().open(dumpPath());

@@ -53,6 +53,7 @@ public final class FlameGraphCanvas extends Region {
     private int hovered = -1;
     private boolean dirty = true;
     private boolean syncingScrollBar;
+    private boolean scrolls;
 
     public FlameGraphCanvas(FlameGraphModel model, Consumer<String> status) {
         this.model = model;
@@ -110,12 +111,15 @@ public final class FlameGraphCanvas extends Region {
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
-        double content = currentRowsFor(w).rows() * ROW_HEIGHT;
-        boolean scrolls = content > h;
-        double barWidth = scrolls ? snapSizeX(scrollBar.prefWidth(-1)) : 0;
-        double canvasWidth = Math.max(0, w - barWidth);
+        double barWidth = snapSizeX(scrollBar.prefWidth(-1));
+        double content = currentRowsFor(Math.max(0, w - (scrolls ? barWidth : 0))).rows() * ROW_HEIGHT;
+        if (scrolls != content > h) {
+            scrolls = content > h;
+            content = currentRowsFor(Math.max(0, w - (scrolls ? barWidth : 0))).rows() * ROW_HEIGHT;
+        }
+        double canvasWidth = Math.max(0, w - (scrolls ? barWidth : 0));
         scrollBar.setVisible(scrolls);
-        scrollBar.resizeRelocate(canvasWidth, 0, barWidth, h);
+        scrollBar.resizeRelocate(canvasWidth, 0, scrolls ? barWidth : 0, h);
         if (canvas.getWidth() != canvasWidth || canvas.getHeight() != h) {
             canvas.setWidth(canvasWidth);
             canvas.setHeight(h);

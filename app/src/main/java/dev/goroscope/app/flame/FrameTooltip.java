@@ -33,11 +33,11 @@ final class FrameTooltip extends VBox {
         location.setVisible(node != CallTree.ROOT);
         location.setManaged(node != CallTree.ROOT);
         long total = tree.total(node);
-        String self = tree.self(node) > 0 ? "   self " + WeightFormat.format(tree.self(node), unit) : "";
+        String self = tree.self(node) > 0 ? "  ·  self " + WeightFormat.format(tree.self(node), unit) : "";
         weight.setText(WeightFormat.format(total, unit) + self);
         int parent = tree.parent(node);
         shares.setText(WeightFormat.percent(total, tree.total(CallTree.ROOT)) + " of total"
-                + (parent < 0 ? "" : "   " + WeightFormat.percent(total, tree.total(parent)) + " of parent"));
+                + (parent < 0 ? "" : "  ·  " + WeightFormat.percent(total, tree.total(parent)) + " of parent"));
         setVisible(true);
     }
 

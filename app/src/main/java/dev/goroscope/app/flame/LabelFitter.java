@@ -13,7 +13,7 @@ import javafx.scene.text.Text;
 final class LabelFitter {
     private static final String SAMPLE = "github.com/acme/srv.(*Handler).ServeHTTP runtime.gopark sync.(*Mutex).Lock";
     private static final double SAFETY = 1.06;
-    private static final int MIN_KEPT = 3;
+    private static final int MIN_KEPT = 4;
 
     private final double charWidth;
 

@@ -79,7 +79,7 @@ public final class GoroutinePane extends VBox {
         table.getColumns().add(column("ID", 70, g -> d.id(g)));
         table.getColumns().add(column("State", 80, g -> d.state(g).label()));
         table.getColumns().add(column("Wait reason", 130, g -> orEmpty(d.waitReasonText(g))));
-        TableColumn<Integer, Integer> minutes = column("Wait (min)", 84, d::waitMinutes);
+        TableColumn<Integer, Integer> minutes = column("Waiting", 80, d::waitMinutes);
         minutes.setCellFactory(c -> new MinutesCell());
         table.getColumns().add(minutes);
         table.getColumns().add(column("Top frame", 260, g -> topFrame(d, g)));
@@ -103,12 +103,12 @@ public final class GoroutinePane extends VBox {
         return s == null ? "" : s;
     }
 
-    /** Minutes waiting, blank when the dump gave none. */
+    /** Minutes waiting as "12 min", blank when the dump gave none. */
     private static final class MinutesCell extends javafx.scene.control.TableCell<Integer, Integer> {
         @Override
         protected void updateItem(Integer m, boolean empty) {
             super.updateItem(m, empty);
-            setText(empty || m == null || m == 0 ? null : m.toString());
+            setText(empty || m == null || m == 0 ? null : m + " min");
         }
     }
 }

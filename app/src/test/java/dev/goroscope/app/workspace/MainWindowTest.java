@@ -145,6 +145,21 @@ class MainWindowTest {
         assertThat(tab()).isSameAs(before);
     }
 
+    @Test
+    void aProfileOpensInItsOwnTabWithoutTheGoroutineTable(FxRobot robot) {
+        DocumentTab dumpTab = tab();
+        robot.interact(() -> window.open(TestData.profilePath()));
+
+        DocumentTab profileTab = tab();
+        assertThat(window.tabs().getTabs()).containsExactly(dumpTab, profileTab);
+        assertThat(profileTab.goroutinePane()).isEmpty();
+        assertThat(profileTab.getContent().lookup("#goroutine-table")).isNull();
+        assertThat(profileTab.getContent().lookup("#flame-canvas")).isNotNull();
+        long total = profileTab.dataset().profiles().get(0).total(0);
+        assertThat(total).isEqualTo(dumpTab.dataset().dump().size());
+        assertThat(robot.lookup("#statusTotal").queryAs(Label.class).getText()).isEqualTo("Total " + total);
+    }
+
     private DocumentTab tab() {
         return window.currentTab().orElseThrow();
     }
