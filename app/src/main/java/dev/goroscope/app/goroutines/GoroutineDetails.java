@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** One goroutine's header and its full stack, innermost frame first as Go prints it, with file:line per frame. */
@@ -23,6 +24,7 @@ final class GoroutineDetails extends VBox {
         title.setWrapText(true);
         createdBy.getStyleClass().add("details-created-by");
         createdBy.setWrapText(true);
+        createdBy.setMinHeight(Region.USE_PREF_SIZE);
         frames.setId("goroutine-frames");
         frames.getStyleClass().add("frame-list");
         frames.setCellFactory(v -> new FrameCell());
@@ -50,9 +52,9 @@ final class GoroutineDetails extends VBox {
         frames.getItems().setAll(leafFirst);
         frames.setPlaceholder(new Label(d.stack(g) == StackTable.EMPTY ? "No stack in the dump" : ""));
         int cb = d.createdBy(g);
-        createdBy.setText(cb < 0 ? "" : "created by " + d.stacks().frames().functionName(cb) + "  "
-                + location(d.stacks().frames(), cb)
-                + (d.parentId(g) >= 0 ? "  in goroutine " + d.parentId(g) : ""));
+        createdBy.setText(cb < 0 ? "" : "created by " + d.stacks().frames().functionName(cb)
+                + (d.parentId(g) >= 0 ? " in goroutine " + d.parentId(g) : "") + "\n    "
+                + location(d.stacks().frames(), cb));
     }
 
     private static String location(FrameTable frames, int frame) {
