@@ -13,17 +13,22 @@ public final class TestData {
 
     /** A Go 1.19 debug=2 dump of 59 goroutines (see dumps/NOTICE.md). */
     public static Path dumpPath() {
-        try {
-            return Path.of(TestData.class.getResource("/dumps/go1.19-mixed-small-debug2.txt").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return resource("/dumps/go1.19-mixed-small-debug2.txt");
     }
 
     /** The same program's goroutines as a debug=1 count profile. */
     public static Path profilePath() {
+        return resource("/dumps/go1.19-mixed-small-debug1.txt");
+    }
+
+    /** A speedscope file with two sampled profiles (see speedscope/NOTICE.md). */
+    public static Path twoProfilesPath() {
+        return resource("/speedscope/two-sampled.speedscope.json");
+    }
+
+    private static Path resource(String name) {
         try {
-            return Path.of(TestData.class.getResource("/dumps/go1.19-mixed-small-debug1.txt").toURI());
+            return Path.of(TestData.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -41,7 +41,7 @@ public final class DocumentTab extends Tab {
             model = null;
             flamePane = null;
             goroutinePane = null;
-            Label empty = new Label("This file holds no stacks to draw.");
+            Label empty = new Label("This " + dataset.format() + " holds no stacks to draw as a flame graph.");
             empty.getStyleClass().add("empty-document");
             setContent(empty);
             return;

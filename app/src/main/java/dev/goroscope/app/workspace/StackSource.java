@@ -15,7 +15,7 @@ import java.util.List;
  * @param fromDump whether these are the dump's stack counts (the goroutine table applies)
  */
 public record StackSource(String label, WeightedStacks stacks, boolean fromDump) {
-    /** The dump first, then every profile with its default sample type first. */
+    /** The dump first, then every profile (by name) with its default sample type first. */
     public static List<StackSource> of(Dataset d) {
         List<StackSource> out = new ArrayList<>();
         if (d.dump() != null) {
@@ -30,7 +30,7 @@ public record StackSource(String label, WeightedStacks stacks, boolean fromDump)
                 }
             }
             for (int t : order) {
-                out.add(new StackSource(p.kind() + ": " + p.sampleTypes().get(t), p.weightedStacks(t), false));
+                out.add(new StackSource(p.name() + ": " + p.sampleTypes().get(t), p.weightedStacks(t), false));
             }
         }
         return out;

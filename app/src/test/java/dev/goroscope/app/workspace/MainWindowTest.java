@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
@@ -158,6 +159,24 @@ class MainWindowTest {
         long total = profileTab.dataset().profiles().get(0).total(0);
         assertThat(total).isEqualTo(dumpTab.dataset().dump().size());
         assertThat(robot.lookup("#statusTotal").queryAs(Label.class).getText()).isEqualTo("Total " + total);
+    }
+
+    @Test
+    void theSourceChooserSwitchesBetweenTheProfilesOfOneFile(FxRobot robot) {
+        robot.interact(() -> window.open(TestData.twoProfilesPath()));
+        DocumentTab tab = tab();
+        var profiles = tab.dataset().profiles();
+        assertThat(profiles).hasSize(2);
+        @SuppressWarnings("unchecked")
+        ComboBox<StackSource> chooser = robot.lookup("#source-chooser").queryAs(ComboBox.class);
+        assertThat(chooser.getItems()).extracting(StackSource::label)
+                .containsExactly(profiles.get(0).name() + ": " + profiles.get(0).sampleTypes().get(0),
+                        profiles.get(1).name() + ": " + profiles.get(1).sampleTypes().get(0));
+
+        robot.interact(() -> chooser.getSelectionModel().select(1));
+
+        assertThat(model().inputProperty().get()).isSameAs(chooser.getItems().get(1).stacks());
+        assertThat(model().tree().total(CallTree.ROOT)).isEqualTo(profiles.get(1).total(0));
     }
 
     private DocumentTab tab() {
