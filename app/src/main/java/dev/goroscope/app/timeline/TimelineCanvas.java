@@ -138,7 +138,7 @@ public final class TimelineCanvas extends Region {
         selected = s;
         renderer.setSelected(s);
         if (s != null) {
-            revealLane(s);
+            reveal(s);
         }
         onSelect.accept(s);
         markDirty();
@@ -198,13 +198,15 @@ public final class TimelineCanvas extends Region {
         markDirty();
     }
 
-    private void revealLane(SpanRef s) {
+    /** Scrolls the lanes so that the lane of {@code s} is in view. */
+    public void reveal(SpanRef s) {
         for (int r = 0; r < rows.size(); r++) {
             if (rows.kind(r) == s.lane() && rows.index(r) == s.index()) {
                 double visible = canvas.getHeight() - TimelineRenderer.HEADER;
                 double y = rows.top(r);
                 if (y < viewport.scrollY() || y + rows.height(r) > viewport.scrollY() + visible) {
                     viewport.setScrollY(Math.max(0, Math.min(maxScroll(), y - visible / 3)));
+                    markDirty();
                 }
                 return;
             }
