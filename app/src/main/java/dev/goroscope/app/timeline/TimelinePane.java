@@ -75,7 +75,7 @@ public final class TimelinePane extends BorderPane {
         SplitPane.setResizableWithParent(details, false);
         SplitPane main = new SplitPane(upper, range);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.66);
+        main.setDividerPositions(0.74);
         setCenter(main);
         syncButtons();
         updateShown();
