@@ -7,6 +7,7 @@ import dev.goroscope.importers.folded.FoldedImporter;
 import dev.goroscope.importers.pprof.PprofImporter;
 import dev.goroscope.importers.schedtrace.SchedTraceImporter;
 import dev.goroscope.importers.speedscope.SpeedscopeImporter;
+import dev.goroscope.importers.trace.TraceImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,8 @@ public final class Importers {
     /** Every importer this build has. */
     public static Importers all() {
         return new Importers(List.of(new DumpImporter(), new DebugOneImporter(), new FoldedImporter(),
-                new SpeedscopeImporter(), new ChromeTraceImporter(), new SchedTraceImporter(), new PprofImporter()));
+                new SpeedscopeImporter(), new ChromeTraceImporter(), new SchedTraceImporter(), new PprofImporter(),
+                new TraceImporter()));
     }
 
     public List<Importer> list() {
