@@ -1,8 +1,12 @@
 package dev.goroscope.app;
 
+import dev.goroscope.app.workspace.BackgroundTaskRunner;
+import dev.goroscope.app.workspace.MainWindow;
+import dev.goroscope.app.workspace.RecentFiles;
+import dev.goroscope.importers.Importers;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /** The JavaFX application: the main window with the files named on the command line opened. */
@@ -13,8 +17,11 @@ public final class GoroscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Goroscope");
-        stage.setScene(new Scene(new BorderPane(), 1200, 800));
-        stage.show();
+        RecentFiles recent = RecentFiles.inPreferences(Preferences.userRoot().node("dev/goroscope"));
+        MainWindow window = MainWindow.create(new BackgroundTaskRunner(), Importers.all(), recent);
+        window.showOn(stage, 1280, 820);
+        for (String file : getParameters().getRaw()) {
+            window.open(Path.of(file));
+        }
     }
 }

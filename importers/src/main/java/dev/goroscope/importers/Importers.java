@@ -4,8 +4,10 @@ import dev.goroscope.importers.chrometrace.ChromeTraceImporter;
 import dev.goroscope.importers.dump.DebugOneImporter;
 import dev.goroscope.importers.dump.DumpImporter;
 import dev.goroscope.importers.folded.FoldedImporter;
+import dev.goroscope.importers.pprof.PprofImporter;
 import dev.goroscope.importers.schedtrace.SchedTraceImporter;
 import dev.goroscope.importers.speedscope.SpeedscopeImporter;
+import dev.goroscope.importers.trace.TraceImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,8 @@ public final class Importers {
     /** Every importer this build has. */
     public static Importers all() {
         return new Importers(List.of(new DumpImporter(), new DebugOneImporter(), new FoldedImporter(),
-                new SpeedscopeImporter(), new ChromeTraceImporter(), new SchedTraceImporter()));
+                new SpeedscopeImporter(), new ChromeTraceImporter(), new SchedTraceImporter(), new PprofImporter(),
+                new TraceImporter()));
     }
 
     public List<Importer> list() {
@@ -122,7 +125,7 @@ public final class Importers {
             @Override
             public InputStream open() throws IOException {
                 InputStream raw = Files.newInputStream(path);
-                return gzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
+                return gzip ? limits.inflate().bound(new GZIPInputStream(raw, 64 * 1024), length) : raw;
             }
 
             @Override
@@ -154,7 +157,7 @@ public final class Importers {
             @Override
             public InputStream open() throws IOException {
                 InputStream raw = new java.io.ByteArrayInputStream(content);
-                return gzip ? new GZIPInputStream(raw) : raw;
+                return gzip ? limits.inflate().bound(new GZIPInputStream(raw), content.length) : raw;
             }
 
             @Override

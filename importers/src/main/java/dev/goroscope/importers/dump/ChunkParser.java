@@ -1,5 +1,6 @@
 package dev.goroscope.importers.dump;
 
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.stack.FrameTable;
 import java.util.Arrays;
@@ -28,7 +29,8 @@ final class ChunkParser {
     private final int from;
     private final int to;
     private final boolean lastChunk;
-    private final int maxDepth;
+    /** Go prints at most 100 frames per goroutine; past the limit's depth the text is not a runtime's. */
+    private final ImportLimits limits;
     private final Preamble preamble;
     private final ChunkResult out = new ChunkResult();
     private final FrameTable frames = out.stacks.frames();
@@ -83,14 +85,14 @@ final class ChunkParser {
     /**
      * @param lastChunk whether the chunk ends the file: only then can a goroutine be cut off
      * @param firstChunk whether the chunk starts the file: only then is a crash preamble looked for
-     * @param maxDepth the most frames a stack may have; a deeper one is noted in {@link ChunkResult#tooDeepLine}
+     * @param limits the most frames a stack may have: the frames past them are dropped with a warning
      */
-    ChunkParser(byte[] b, int from, int to, boolean firstChunk, boolean lastChunk, int maxDepth) {
+    ChunkParser(byte[] b, int from, int to, boolean firstChunk, boolean lastChunk, ImportLimits limits) {
         this.b = b;
         this.from = from;
         this.to = to;
         this.lastChunk = lastChunk;
-        this.maxDepth = maxDepth;
+        this.limits = limits;
         this.preamble = firstChunk ? new Preamble() : null;
     }
 
@@ -312,20 +314,22 @@ final class ChunkParser {
     }
 
     private void push(int frame) {
-        if ((inAncestor ? ancestorDepth : depth) >= maxDepth) {
-            out.tooDeepLine = out.tooDeepLine == 0 ? gLine : out.tooDeepLine;
-            return;
-        }
+        int maxDepth = limits.maxStackDepth();
         if (inAncestor) {
-            if (ancestorDepth == ancestorFrames.length) {
-                ancestorFrames = Arrays.copyOf(ancestorFrames, ancestorDepth * 2);
+            if (ancestorDepth < maxDepth) {
+                if (ancestorDepth == ancestorFrames.length) {
+                    ancestorFrames = Arrays.copyOf(ancestorFrames, ancestorDepth * 2);
+                }
+                ancestorFrames[ancestorDepth++] = frame;
             }
-            ancestorFrames[ancestorDepth++] = frame;
-        } else {
+        } else if (depth < maxDepth) {
             if (depth == stack.length) {
                 stack = Arrays.copyOf(stack, depth * 2);
             }
             stack[depth++] = frame;
+        } else if ((gFlags & GoroutineDump.FRAMES_ELIDED) == 0) {
+            gFlags |= GoroutineDump.FRAMES_ELIDED;
+            out.warn(gLine, limits.stackCut("goroutine " + gid));
         }
     }
 

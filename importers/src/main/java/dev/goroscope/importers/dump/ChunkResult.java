@@ -22,8 +22,6 @@ final class ChunkResult {
     List<String> preamble = List.of();
     /** Number of lines in the chunk. */
     int lines;
-    /** The header line of the first goroutine whose stack was too deep to keep, or 0. */
-    int tooDeepLine;
 
     int count;
     long[] id = new long[256];

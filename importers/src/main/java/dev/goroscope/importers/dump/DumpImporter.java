@@ -63,7 +63,6 @@ public final class DumpImporter implements Importer {
     public Dataset read(ImportSource source, Progress progress) throws ImportException {
         String name = source.name();
         ImportLimits limits = source.limits();
-        int maxDepth = limits.maxStackDepth();
         DumpMerger merger = new DumpMerger();
         ChunkReader reader = null;
         try (InputStream in = source.open()) {
@@ -75,20 +74,17 @@ public final class DumpImporter implements Importer {
             if (first.last() || threads == 1) {
                 for (ChunkReader.Chunk c = first; c != null; c = reader.next()) {
                     checkCancelled(name, progress, c.offset());
-                    merger.add(parse(c, maxDepth));
+                    merger.add(parse(c, limits));
                     reader.recycle(c);
                     progress.update(reader.offset(), source.length());
                     checkCancelled(name, progress, reader.offset());
                 }
             } else {
-                readParallel(name, reader, first, merger, maxDepth, progress, source.length());
+                readParallel(name, reader, first, merger, limits, progress, source.length());
             }
         } catch (IOException e) {
             long at = reader == null ? 0 : reader.offset();
             throw ImportException.atByte(name, at, "cannot read: " + describe(e));
-        }
-        if (merger.tooDeepLine() > 0) {
-            throw limits.stackTooDeep(name, "line " + merger.tooDeepLine());
         }
         if (merger.goroutines() == 0) {
             throw ImportException.atLine(name, merger.lines(),
@@ -99,7 +95,7 @@ public final class DumpImporter implements Importer {
     }
 
     private void readParallel(String name, ChunkReader reader, ChunkReader.Chunk first, DumpMerger merger,
-            int maxDepth, Progress progress, long total) throws IOException, ImportException {
+            ImportLimits limits, Progress progress, long total) throws IOException, ImportException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "dump-parser");
             t.setDaemon(true);
@@ -111,7 +107,7 @@ public final class DumpImporter implements Importer {
             for (ChunkReader.Chunk c = first; c != null; c = reader.next()) {
                 checkCancelled(name, progress, c.offset());
                 ChunkReader.Chunk chunk = c;
-                inFlight.add(pool.submit(() -> parse(chunk, maxDepth)));
+                inFlight.add(pool.submit(() -> parse(chunk, limits)));
                 chunks.add(c);
                 while (inFlight.size() > threads) {
                     merger.add(take(name, inFlight.poll(), reader, chunks.poll()));
@@ -127,8 +123,8 @@ public final class DumpImporter implements Importer {
         }
     }
 
-    private static ChunkResult parse(ChunkReader.Chunk c, int maxDepth) {
-        return new ChunkParser(c.bytes(), 0, c.length(), c.first(), c.last(), maxDepth).parse();
+    private static ChunkResult parse(ChunkReader.Chunk c, ImportLimits limits) {
+        return new ChunkParser(c.bytes(), 0, c.length(), c.first(), c.last(), limits).parse();
     }
 
     /** The parsed chunk, once done; its buffer goes back to the reader. */

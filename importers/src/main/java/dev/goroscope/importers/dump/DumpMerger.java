@@ -32,7 +32,6 @@ final class DumpMerger {
     private final BitSet noStack = new BitSet();
     private int warningsDropped;
     private long lineBase;
-    private long tooDeepLine;
     private List<String> preamble = List.of();
 
     void add(ChunkResult r) {
@@ -98,9 +97,6 @@ final class DumpMerger {
             warn("line " + (lineBase + r.warningLines.get(i)) + ": " + r.warnings.get(i));
         }
         warningsDropped += r.warningsDropped;
-        if (tooDeepLine == 0 && r.tooDeepLine > 0) {
-            tooDeepLine = lineBase + r.tooDeepLine;
-        }
         lineBase += r.lines;
     }
 
@@ -141,11 +137,6 @@ final class DumpMerger {
 
     int goroutines() {
         return builder.size();
-    }
-
-    /** The header line of the first goroutine whose stack was too deep to keep, or 0. */
-    long tooDeepLine() {
-        return tooDeepLine;
     }
 
     /** Lines merged so far. */

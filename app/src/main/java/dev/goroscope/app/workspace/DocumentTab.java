@@ -1,0 +1,135 @@
+package dev.goroscope.app.workspace;
+
+import dev.goroscope.app.flame.FlameGraphModel;
+import dev.goroscope.app.flame.FlameGraphPane;
+import dev.goroscope.app.flame.WeightFormat;
+import dev.goroscope.app.goroutines.GoroutineIndex;
+import dev.goroscope.app.goroutines.GoroutinePane;
+import dev.goroscope.app.timeline.TimelinePane;
+import dev.goroscope.model.Dataset;
+import dev.goroscope.model.calltree.CallTree;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+
+/**
+ * One opened file: its flame graph (with a chooser when the file holds several stack sources, e.g. sample
+ * types) and, for a goroutine dump, the table of goroutines through the zoomed frame.
+ */
+public final class DocumentTab extends Tab {
+    private final Path path;
+    private final Dataset dataset;
+    private final List<StackSource> sources;
+    private final FlameGraphModel model;
+    private final FlameGraphPane flamePane;
+    private final GoroutinePane goroutinePane;
+    private final SplitPane split = new SplitPane();
+
+    public DocumentTab(Path path, Dataset dataset, Consumer<String> status) {
+        this.path = path;
+        this.dataset = dataset;
+        this.sources = StackSource.of(dataset);
+        setText(String.valueOf(path.getFileName()));
+        setTooltip(new Tooltip(path.toString()));
+        if (sources.isEmpty()) {
+            model = null;
+            flamePane = null;
+            goroutinePane = null;
+            if (dataset.timeline() != null) {
+                setContent(new TimelinePane(dataset.timeline(), status));
+                return;
+            }
+            Label empty = new Label("This " + dataset.format() + " holds no stacks to draw as a flame graph.");
+            empty.getStyleClass().add("empty-document");
+            setContent(empty);
+            return;
+        }
+        StackSource first = sources.get(0);
+        model = new FlameGraphModel(first.stacks());
+        flamePane = new FlameGraphPane(model, status);
+        goroutinePane = dataset.dump() == null ? null
+                : new GoroutinePane(new GoroutineIndex(dataset.dump(), sources.get(0).stacks()));
+        if (sources.size() > 1) {
+            ComboBox<StackSource> chooser = new ComboBox<>();
+            chooser.setId("source-chooser");
+            chooser.getItems().setAll(sources);
+            chooser.getSelectionModel().select(0);
+            chooser.setTooltip(new Tooltip("What the flame graph weighs"));
+            chooser.valueProperty().addListener((o, a, b) -> showSource(b));
+            flamePane.addLeadingControl(chooser);
+        }
+        split.setOrientation(Orientation.VERTICAL);
+        split.getStyleClass().add("document-split");
+        setContent(split);
+        model.snapshotProperty().addListener((o, a, b) -> updateGoroutines());
+        showSource(first);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** The flame graph's view-model, empty when the file has no stacks. */
+    public Optional<FlameGraphModel> model() {
+        return Optional.ofNullable(model);
+    }
+
+    public Optional<FlameGraphPane> flamePane() {
+        return Optional.ofNullable(flamePane);
+    }
+
+    /** The goroutine table, present for a dump. */
+    public Optional<GoroutinePane> goroutinePane() {
+        return Optional.ofNullable(goroutinePane);
+    }
+
+    /** "12 goroutines" for a dump, empty otherwise. */
+    public String goroutineSummary() {
+        return dataset.dump() == null ? "" : WeightFormat.format(dataset.dump().size(), "goroutines");
+    }
+
+    /**
+     * The weight the flame graph shows: "Total 2.35 s" for a profile; for a dump only when transforms left out
+     * goroutines, as "Showing 12 goroutines (20.3% of all)".
+     */
+    public String totalSummary() {
+        if (model == null) {
+            return "";
+        }
+        String unit = model.inputProperty().get().unit();
+        long shown = model.tree().total(CallTree.ROOT);
+        long all = model.inputProperty().get().totalWeight();
+        if (shown != all) {
+            return "Showing " + WeightFormat.format(shown, unit) + " (" + WeightFormat.percent(shown, all) + " of all)";
+        }
+        return "goroutines".equals(unit) ? "" : "Total " + WeightFormat.format(shown, unit);
+    }
+
+    private void showSource(StackSource source) {
+        model.setInput(source.stacks());
+        if (source.fromDump()) {
+            split.getItems().setAll(flamePane, goroutinePane);
+            split.setDividerPositions(0.64);
+        } else {
+            split.getItems().setAll(flamePane);
+        }
+        updateGoroutines();
+    }
+
+    private void updateGoroutines() {
+        if (goroutinePane != null && model.inputProperty().get() == sources.get(0).stacks()) {
+            goroutinePane.show(model.tree(), model.zoomNode());
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package dev.goroscope.app.workspace;
+
+import dev.goroscope.app.flame.FlameGraphModel;
+import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.Importers;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+
+/**
+ * The main window: menus, toolbar, one tab per opened file, an error banner and the status bar. Files open from
+ * the menu, by drag and drop, or from the command line; each is read by a {@link TaskRunner} off the FX thread.
+ * A file that fails to open only shows its one-line error in the banner: open tabs are left as they were.
+ */
+public final class MainWindow {
+    private static final String TITLE = "Goroscope";
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
+
+    @FXML private BorderPane root;
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem closeItem;
+    @FXML private MenuItem resetZoomItem;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private MenuItem findItem;
+    @FXML private RadioMenuItem flameItem;
+    @FXML private RadioMenuItem icicleItem;
+    @FXML private Button exportButton;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
+    @FXML private HBox errorBanner;
+    @FXML private Label errorText;
+    @FXML private VBox welcome;
+    @FXML private TabPane tabs;
+    @FXML private Label statusFile;
+    @FXML private Label statusFormat;
+    @FXML private Label statusGoroutines;
+    @FXML private Label statusTotal;
+    @FXML private Label statusMessage;
+    @FXML private ProgressBar progress;
+    @FXML private Button cancelLoad;
+
+    private final TaskRunner runner;
+    private final Importers importers;
+    private final RecentFiles recent;
+    private final List<Load> loading = new ArrayList<>();
+    private final InvalidationListener onViewChange = o -> updateForCurrentTab();
+    private FlameGraphModel watched;
+    private Stage stage;
+
+    private MainWindow(TaskRunner runner, Importers importers, RecentFiles recent) {
+        this.runner = runner;
+        this.importers = importers;
+        this.recent = recent;
+    }
+
+    /** Builds the window from {@code main-window.fxml}. */
+    public static MainWindow create(TaskRunner runner, Importers importers, RecentFiles recent) {
+        MainWindow window = new MainWindow(runner, importers, recent);
+        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("/dev/goroscope/app/main-window.fxml"));
+        loader.setController(window);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the main window layout", e);
+        }
+        return window;
+    }
+
+    @FXML
+    private void initialize() {
+        welcome.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTabSelected());
+        recent.files().addListener((InvalidationListener) o -> rebuildRecentMenu());
+        rebuildRecentMenu();
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean files = e.getDragboard().hasFiles();
+            if (files) {
+                e.getDragboard().getFiles().forEach(f -> open(f.toPath()));
+            }
+            e.setDropCompleted(files);
+            e.consume();
+        });
+        onTabSelected();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Shows the window on {@code s} with the stylesheet and the app icon. */
+    public void showOn(Stage s, double width, double height) {
+        stage = s;
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/goroscope/app/goroscope.css").toExternalForm());
+        s.setScene(scene);
+        for (int size : ICON_SIZES) {
+            var icon = MainWindow.class.getResource("/dev/goroscope/icons/goroscope-" + size + ".png");
+            if (icon != null) {
+                s.getIcons().add(new Image(icon.toExternalForm()));
+            }
+        }
+        s.setTitle(TITLE);
+        s.show();
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public Optional<DocumentTab> currentTab() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t instanceof DocumentTab d ? Optional.of(d) : Optional.empty();
+    }
+
+    /** The one-line error the banner shows, empty when it is hidden. */
+    public String errorMessage() {
+        return errorBanner.isVisible() ? errorText.getText() : "";
+    }
+
+    /** Reads {@code path} in the background and opens it in a new tab, or shows why it cannot. */
+    public void open(Path path) {
+        showMessage("Opening " + path.getFileName() + "…");
+        Load load = new Load();
+        loading.add(load);
+        load.job = runner.run(p -> importers.open(path, p),
+                dataset -> {
+                    finished(load);
+                    DocumentTab tab = new DocumentTab(path, dataset, this::showMessage);
+                    tabs.getTabs().add(tab);
+                    tabs.getSelectionModel().select(tab);
+                    recent.add(path);
+                    showMessage("Opened " + path.getFileName()
+                            + (dataset.warnings().isEmpty() ? "" : " — " + String.join("; ", dataset.warnings())));
+                },
+                error -> {
+                    finished(load);
+                    if (error instanceof CancellationException) {
+                        showMessage("Cancelled opening " + path.getFileName());
+                    } else {
+                        showError(describe(path, error));
+                    }
+                });
+        updateLoading();
+    }
+
+    /** Shows a one-line error in the banner without touching the open tabs. */
+    public void showError(String message) {
+        errorText.setText(message);
+        errorBanner.setVisible(true);
+        errorBanner.setManaged(true);
+        showMessage("");
+    }
+
+    /** Shows a transient message at the right of the status bar. */
+    public void showMessage(String message) {
+        statusMessage.setText(message);
+    }
+
+    private void finished(Load load) {
+        loading.remove(load);
+        updateLoading();
+    }
+
+    /** Shows the progress of the newest running load, or hides the progress bar when none runs. */
+    private void updateLoading() {
+        Load newest = loading.isEmpty() ? null : loading.get(loading.size() - 1);
+        boolean on = newest != null && newest.job != null;
+        progress.progressProperty().unbind();
+        if (on) {
+            progress.progressProperty().bind(newest.job.progressProperty());
+        }
+        progress.setVisible(on);
+        progress.setManaged(on);
+        cancelLoad.setVisible(on);
+        cancelLoad.setManaged(on);
+    }
+
+    private static String describe(Path path, Throwable error) {
+        if (error instanceof ImportException) {
+            return error.getMessage();
+        }
+        String what = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return path + ": cannot open: " + what;
+    }
+
+    private void rebuildRecentMenu() {
+        List<MenuItem> items = new ArrayList<>();
+        for (Path p : recent.files()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> open(p));
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            items.add(none);
+        }
+        recentMenu.getItems().setAll(items);
+    }
+
+    private void onTabSelected() {
+        if (watched != null) {
+            watched.snapshotProperty().removeListener(onViewChange);
+            watched.canUndoProperty().removeListener(onViewChange);
+            watched.canRedoProperty().removeListener(onViewChange);
+        }
+        watched = currentTab().flatMap(DocumentTab::model).orElse(null);
+        if (watched != null) {
+            watched.snapshotProperty().addListener(onViewChange);
+            watched.canUndoProperty().addListener(onViewChange);
+            watched.canRedoProperty().addListener(onViewChange);
+        }
+        updateForCurrentTab();
+    }
+
+    /** Status bar, window title and which actions apply, for the selected tab. */
+    private void updateForCurrentTab() {
+        Optional<DocumentTab> tab = currentTab();
+        statusFile.setText(tab.map(t -> t.path().toString()).orElse("No file open"));
+        statusFormat.setText(tab.map(t -> t.dataset().format()
+                + (t.dataset().goVersion() == null ? "" : " · " + t.dataset().goVersion())).orElse(""));
+        statusGoroutines.setText(tab.map(DocumentTab::goroutineSummary).orElse(""));
+        statusTotal.setText(tab.map(DocumentTab::totalSummary).orElse(""));
+        if (stage != null) {
+            stage.setTitle(tab.map(t -> t.getText() + " — " + TITLE).orElse(TITLE));
+        }
+        boolean noGraph = watched == null;
+        for (MenuItem item : new MenuItem[] {exportItem, resetZoomItem, findItem, flameItem, icicleItem}) {
+            item.setDisable(noGraph);
+        }
+        closeItem.setDisable(tab.isEmpty());
+        exportButton.setDisable(noGraph);
+        undoItem.setDisable(noGraph || !watched.canUndoProperty().get());
+        undoButton.setDisable(undoItem.isDisable());
+        redoItem.setDisable(noGraph || !watched.canRedoProperty().get());
+        redoButton.setDisable(redoItem.isDisable());
+        if (!noGraph) {
+            boolean icicle = watched.view().icicle();
+            flameItem.setSelected(!icicle);
+            icicleItem.setSelected(icicle);
+        }
+    }
+
+    @FXML
+    private void onOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a goroutine dump, profile or trace");
+        if (!recent.files().isEmpty() && recent.files().get(0).getParent() != null) {
+            File dir = recent.files().get(0).getParent().toFile();
+            if (dir.isDirectory()) {
+                chooser.setInitialDirectory(dir);
+            }
+        }
+        List<File> files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
+        if (files != null) {
+            files.forEach(f -> open(f.toPath()));
+        }
+    }
+
+    @FXML
+    private void onExportSvg() {
+        showMessage("SVG export is not in this build yet");
+    }
+
+    @FXML
+    private void onCloseTab() {
+        currentTab().ifPresent(t -> tabs.getTabs().remove(t));
+    }
+
+    @FXML
+    private void onQuit() {
+        Platform.exit();
+    }
+
+    @FXML
+    private void onFlame() {
+        withModel(m -> m.setIcicle(false));
+    }
+
+    @FXML
+    private void onIcicle() {
+        withModel(m -> m.setIcicle(true));
+    }
+
+    @FXML
+    private void onResetZoom() {
+        withModel(FlameGraphModel::resetZoom);
+    }
+
+    @FXML
+    private void onUndo() {
+        withModel(FlameGraphModel::undo);
+    }
+
+    @FXML
+    private void onRedo() {
+        withModel(FlameGraphModel::redo);
+    }
+
+    @FXML
+    private void onFind() {
+        currentTab().flatMap(DocumentTab::flamePane).ifPresent(p -> p.focusSearch());
+    }
+
+    @FXML
+    private void onDismissError() {
+        errorBanner.setVisible(false);
+        errorBanner.setManaged(false);
+    }
+
+    @FXML
+    private void onCancelLoad() {
+        for (Load load : List.copyOf(loading)) {
+            if (load.job != null) {
+                load.job.cancel();
+            }
+        }
+    }
+
+    @FXML
+    private void onAbout() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION);
+        about.initModality(Modality.NONE);
+        about.initOwner(root.getScene().getWindow());
+        about.setTitle("About Goroscope");
+        about.setHeaderText("Goroscope 0.1.0");
+        about.setContentText("A viewer for Go goroutine dumps, pprof profiles and execution traces.\n"
+                + "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"));
+        about.show();
+    }
+
+    private void withModel(java.util.function.Consumer<FlameGraphModel> action) {
+        if (watched != null) {
+            action.accept(watched);
+        }
+    }
+
+    /** A file being read; its job is known once the runner has started it. */
+    private static final class Load {
+        private TaskRunner.Job job;
+    }
+}
