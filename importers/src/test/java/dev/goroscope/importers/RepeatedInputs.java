@@ -3,6 +3,7 @@ package dev.goroscope.importers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goroscope.importers.pprof.proto.PprofProto;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,6 +71,25 @@ public final class RepeatedInputs {
             String events = text.substring(open + 1, text.lastIndexOf(']'));
             return ("{\"traceEvents\":[" + repeat(events, minBytes / events.length() + 1) + "]}")
                     .getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Go 1.26 goroutine profile (protobuf) with its samples repeated. */
+    public static byte[] pprof(int minBytes) {
+        try (GZIPInputStream in = new GZIPInputStream(
+                new ByteArrayInputStream(TestFiles.bytes("pprof/go1.26/goroutine.pb.gz")))) {
+            PprofProto.Profile profile = PprofProto.Profile.parseFrom(in);
+            long sampleBytes = 0;
+            for (PprofProto.Sample s : profile.getSampleList()) {
+                sampleBytes += s.getSerializedSize() + 3;
+            }
+            PprofProto.Profile.Builder many = profile.toBuilder();
+            for (long size = profile.getSerializedSize(); size < minBytes; size += sampleBytes) {
+                many.addAllSample(profile.getSampleList());
+            }
+            return many.build().toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
