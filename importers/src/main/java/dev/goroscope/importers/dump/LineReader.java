@@ -36,6 +36,9 @@ final class LineReader {
         while (true) {
             int nl = Bytes.indexOfNewline(buf, scanFrom, limit);
             if (nl >= 0) {
+                if (nl - start > limits.maxLineBytes()) {
+                    throw limits.lineTooLong(file, line + 1);
+                }
                 return take(nl, nl + 1);
             }
             if (eof) {

@@ -57,9 +57,10 @@ public final class Json {
     /** {@link #error(String, JsonParser, IOException)} for a parser made with {@code limits}. */
     public static ImportException error(String file, JsonParser p, IOException e, ImportLimits limits) {
         String message = String.valueOf(e.getMessage());
-        if (e instanceof StreamConstraintsException c && c.getLocation() != null
+        if (e instanceof StreamConstraintsException c
                 && (message.contains("getMaxStringLength") || message.contains("getMaxNameLength"))) {
-            return limits.stringTooLong(file, where(c.getLocation()));
+            JsonLocation at = c.getLocation() != null ? c.getLocation() : p == null ? null : p.currentLocation();
+            return limits.stringTooLong(file, at == null ? "" : where(at));
         }
         if (e instanceof JsonProcessingException j && j.getLocation() != null) {
             return new ImportException(file, where(j.getLocation()), "not valid JSON: " + j.getOriginalMessage(), e);

@@ -38,6 +38,9 @@ public final class LineReader {
             for (int i = scanned; i < limit; i++) {
                 byte b = buf[i];
                 if (b == '\n') {
+                    if (i - pos > limits.maxLineBytes()) {
+                        throw limits.lineTooLong(file, lineNumber + 1);
+                    }
                     take(i, i + 1, true);
                     return true;
                 }
