@@ -102,11 +102,6 @@ public final class FlameGraphCanvas extends Region {
         return new javafx.geometry.Point2D(r.layout().x(box) + r.layout().width(box) / 2, y);
     }
 
-    /** The node under the mouse, or -1. */
-    int hoveredNode() {
-        return hovered;
-    }
-
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());

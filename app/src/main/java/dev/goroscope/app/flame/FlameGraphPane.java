@@ -92,10 +92,6 @@ public final class FlameGraphPane extends VBox {
         sync();
     }
 
-    public FlameGraphModel model() {
-        return model;
-    }
-
     public FlameGraphCanvas canvas() {
         return canvas;
     }

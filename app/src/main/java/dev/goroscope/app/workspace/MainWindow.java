@@ -15,7 +15,6 @@ import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -117,10 +116,6 @@ public final class MainWindow {
             e.consume();
         });
         onTabSelected();
-    }
-
-    public Parent root() {
-        return root;
     }
 
     /** Shows the window on {@code s} with the stylesheet and the app icon. */
