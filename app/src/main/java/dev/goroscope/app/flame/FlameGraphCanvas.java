@@ -246,7 +246,7 @@ public final class FlameGraphCanvas extends Region {
             tooltip.setVisible(false);
             return;
         }
-        tooltip.show(model.tree(), node, model.inputProperty().get().unit());
+        tooltip.show(model.tree(), node, model.unit());
         tooltip.autosize();
         double x = e.getX() + 14;
         double y = e.getY() + 18;
@@ -368,7 +368,7 @@ public final class FlameGraphCanvas extends Region {
 
     private String labelOf(CallTree tree, int node) {
         if (node == CallTree.ROOT) {
-            return "all  (" + WeightFormat.format(tree.total(CallTree.ROOT), model.inputProperty().get().unit()) + ")";
+            return "all  (" + WeightFormat.format(tree.total(CallTree.ROOT), tree.input().unit()) + ")";
         }
         return tree.name(node);
     }

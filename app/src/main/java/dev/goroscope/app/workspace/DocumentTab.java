@@ -3,8 +3,8 @@ package dev.goroscope.app.workspace;
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameGraphPane;
 import dev.goroscope.app.flame.WeightFormat;
-import dev.goroscope.app.goroutines.GoroutineIndex;
 import dev.goroscope.app.goroutines.GoroutinePane;
+import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.CallTree;
 import java.nio.file.Path;
@@ -31,10 +31,10 @@ public final class DocumentTab extends Tab {
     private final GoroutinePane goroutinePane;
     private final SplitPane split = new SplitPane();
 
-    public DocumentTab(Path path, Dataset dataset, Consumer<String> status) {
-        this.path = path;
-        this.dataset = dataset;
-        this.sources = StackSource.of(dataset);
+    DocumentTab(OpenedFile file, TaskRunner runner, Consumer<String> status) {
+        this.path = file.path();
+        this.dataset = file.dataset();
+        this.sources = file.sources();
         setText(String.valueOf(path.getFileName()));
         setTooltip(new Tooltip(path.toString()));
         if (sources.isEmpty()) {
@@ -47,10 +47,9 @@ public final class DocumentTab extends Tab {
             return;
         }
         StackSource first = sources.get(0);
-        model = new FlameGraphModel(first.stacks());
+        model = new FlameGraphModel(file.firstTree(), runner);
         flamePane = new FlameGraphPane(model, status);
-        goroutinePane = dataset.dump() == null ? null
-                : new GoroutinePane(new GoroutineIndex(dataset.dump(), sources.get(0).stacks()));
+        goroutinePane = file.goroutines() == null ? null : new GoroutinePane(file.goroutines());
         if (sources.size() > 1) {
             ComboBox<StackSource> chooser = new ComboBox<>();
             chooser.setId("source-chooser");
@@ -102,9 +101,9 @@ public final class DocumentTab extends Tab {
         if (model == null) {
             return "";
         }
-        String unit = model.inputProperty().get().unit();
+        String unit = model.unit();
         long shown = model.tree().total(CallTree.ROOT);
-        long all = model.inputProperty().get().totalWeight();
+        long all = model.tree().input().totalWeight();
         if (shown != all) {
             return "Showing " + WeightFormat.format(shown, unit) + " (" + WeightFormat.percent(shown, all) + " of all)";
         }
@@ -123,7 +122,7 @@ public final class DocumentTab extends Tab {
     }
 
     private void updateGoroutines() {
-        if (goroutinePane != null && model.inputProperty().get() == sources.get(0).stacks()) {
+        if (goroutinePane != null && model.tree().input() == sources.get(0).stacks()) {
             goroutinePane.show(model.tree(), model.zoomNode());
         }
     }

@@ -1,6 +1,7 @@
 package dev.goroscope.app.workspace;
 
 import dev.goroscope.app.flame.FlameGraphModel;
+import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Importers;
 import java.io.File;
@@ -153,15 +154,16 @@ public final class MainWindow {
         showMessage("Opening " + path.getFileName() + "…");
         Load load = new Load();
         loading.add(load);
-        load.job = runner.run(p -> importers.open(path, p),
-                dataset -> {
+        load.job = runner.run(p -> OpenedFile.prepare(path, importers.open(path, p)),
+                file -> {
                     finished(load);
-                    DocumentTab tab = new DocumentTab(path, dataset, this::showMessage);
+                    DocumentTab tab = new DocumentTab(file, runner, this::showMessage);
                     tabs.getTabs().add(tab);
                     tabs.getSelectionModel().select(tab);
                     recent.add(path);
+                    List<String> warnings = file.dataset().warnings();
                     showMessage("Opened " + path.getFileName()
-                            + (dataset.warnings().isEmpty() ? "" : " — " + String.join("; ", dataset.warnings())));
+                            + (warnings.isEmpty() ? "" : " — " + String.join("; ", warnings)));
                 },
                 error -> {
                     finished(load);

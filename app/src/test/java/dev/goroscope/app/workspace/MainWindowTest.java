@@ -6,6 +6,7 @@ import dev.goroscope.app.TestData;
 import dev.goroscope.app.flame.FlameGraphCanvas;
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.goroutines.GoroutinePane;
+import dev.goroscope.app.tasks.InlineTaskRunner;
 import dev.goroscope.importers.Importers;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.calltree.CallTreeSearch;
@@ -175,7 +176,7 @@ class MainWindowTest {
 
         robot.interact(() -> chooser.getSelectionModel().select(1));
 
-        assertThat(model().inputProperty().get()).isSameAs(chooser.getItems().get(1).stacks());
+        assertThat(model().tree().input()).isSameAs(chooser.getItems().get(1).stacks());
         assertThat(model().tree().total(CallTree.ROOT)).isEqualTo(profiles.get(1).total(0));
     }
 
