@@ -6,6 +6,7 @@ import dev.goroscope.model.flame.FramePalette;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -87,9 +88,9 @@ public final class FlameGraphCanvas extends Region {
 
     /**
      * The centre of {@code node}'s box in this region's coordinates, or null when it is not drawn (too narrow or
-     * scrolled out of view). For tests and keyboard navigation.
+     * scrolled out of view). Lets tests and tools point at a frame.
      */
-    public javafx.geometry.Point2D centerOf(int node) {
+    public Point2D centerOf(int node) {
         FlameRows r = currentRows();
         int box = r.layout().boxOf(node);
         if (box < 0) {
@@ -99,7 +100,7 @@ public final class FlameGraphCanvas extends Region {
         if (y < 0 || y > canvas.getHeight()) {
             return null;
         }
-        return new javafx.geometry.Point2D(r.layout().x(box) + r.layout().width(box) / 2, y);
+        return new Point2D(r.layout().x(box) + r.layout().width(box) / 2, y);
     }
 
     @Override
