@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Scene;
@@ -43,6 +44,7 @@ import javafx.stage.Stage;
 public final class MainWindow {
     private static final String TITLE = "Goroscope";
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
@@ -105,10 +107,13 @@ public final class MainWindow {
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
+                root.pseudoClassStateChanged(DROP_TARGET, true);
             }
             e.consume();
         });
+        root.setOnDragExited(e -> root.pseudoClassStateChanged(DROP_TARGET, false));
         root.setOnDragDropped(e -> {
+            root.pseudoClassStateChanged(DROP_TARGET, false);
             boolean files = e.getDragboard().hasFiles();
             if (files) {
                 e.getDragboard().getFiles().forEach(f -> open(f.toPath()));
