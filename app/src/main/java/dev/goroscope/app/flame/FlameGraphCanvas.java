@@ -11,6 +11,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -27,7 +28,8 @@ import javafx.scene.text.TextAlignment;
  * visits only the rows in view, fills boxes grouped by colour (one {@code setFill} per colour), and labels boxes
  * at least {@value #MIN_LABEL_WIDTH} px wide with names cut by arithmetic. Edges snap to device pixels, so boxes
  * stay crisp on HiDPI screens. Rows are counted from the root: a flame graph puts row 0 at the bottom, an icicle
- * at the top. The vertical scroll offset is the distance scrolled away from the root's row.
+ * at the top. The vertical scroll offset is the distance scrolled away from the root's row. A click zooms on a
+ * frame; Escape or Backspace zooms out one level.
  */
 public final class FlameGraphCanvas extends Region {
     static final double ROW_HEIGHT = 20;
@@ -77,6 +79,16 @@ public final class FlameGraphCanvas extends Region {
         canvas.setOnMouseClicked(this::onMouseClicked);
         canvas.setOnMousePressed(this::onMousePressed);
         canvas.setOnScroll(this::onScroll);
+        canvas.setFocusTraversable(true);
+        canvas.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.BACK_SPACE) {
+                int zoom = model.zoomNode();
+                if (zoom != CallTree.ROOT) {
+                    model.zoomTo(model.tree().parent(zoom));
+                }
+                e.consume();
+            }
+        });
     }
 
     /** The tree node drawn at canvas point ({@code x}, {@code y}), or -1. */
@@ -232,6 +244,7 @@ public final class FlameGraphCanvas extends Region {
         if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
             return;
         }
+        canvas.requestFocus();
         int node = nodeAt(e.getX(), e.getY());
         if (node >= 0) {
             model.zoomTo(node);

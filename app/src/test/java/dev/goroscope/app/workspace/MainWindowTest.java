@@ -27,7 +27,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
-import javafx.scene.input.MouseButton;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +75,9 @@ class MainWindowTest {
         assertThat(shownIds).isNotEmpty().isEqualTo(idsOfGoroutinesStartingWith(dump, path));
         assertThat(robot.lookup("#goroutine-header").queryAs(Label.class).getText())
                 .isEqualTo(shownIds.size() + (shownIds.size() == 1 ? " goroutine" : " goroutines") + " through " + name);
+
+        robot.type(KeyCode.ESCAPE);
+        assertThat(model.view().zoomPath()).isEqualTo(path.subList(0, 1));
 
         robot.doubleClickOn(robot.lookup("#goroutine-table .table-row-cell")
                 .match((TableRow<?> row) -> row.getIndex() == 0 && row.isVisible()).queryAs(Node.class));
