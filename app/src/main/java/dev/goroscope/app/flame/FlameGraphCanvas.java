@@ -34,7 +34,8 @@ import javafx.scene.text.TextAlignment;
 public final class FlameGraphCanvas extends Region {
     static final double ROW_HEIGHT = 20;
     private static final double MIN_LABEL_WIDTH = 20;
-    private static final double MIN_BOX_WIDTH = 0.5;
+    /** Frames narrower than this many pixels are not drawn (nor their callees). */
+    public static final double MIN_BOX_WIDTH = 0.5;
     private static final double LABEL_PAD = 5;
     private static final int BACKGROUND = 0xFFFFFF;
     private static final int FADED_TOWARD = 0xF1F2F5;
@@ -89,6 +90,11 @@ public final class FlameGraphCanvas extends Region {
                 e.consume();
             }
         });
+    }
+
+    /** The width the flame graph is laid out across, in pixels. */
+    public double drawingWidth() {
+        return canvas.getWidth();
     }
 
     /** The tree node drawn at canvas point ({@code x}, {@code y}), or -1. */

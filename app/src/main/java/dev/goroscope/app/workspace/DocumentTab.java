@@ -1,5 +1,7 @@
 package dev.goroscope.app.workspace;
 
+import dev.goroscope.app.export.SvgOptions;
+import dev.goroscope.app.flame.FlameGraphCanvas;
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameGraphPane;
 import dev.goroscope.app.flame.WeightFormat;
@@ -30,6 +32,7 @@ public final class DocumentTab extends Tab {
     private final FlameGraphPane flamePane;
     private final GoroutinePane goroutinePane;
     private final SplitPane split = new SplitPane();
+    private StackSource shown;
 
     DocumentTab(OpenedFile file, TaskRunner runner, Consumer<String> status) {
         this.path = file.path();
@@ -110,7 +113,18 @@ public final class DocumentTab extends Tab {
         return "goroutines".equals(unit) ? "" : "Total " + WeightFormat.format(shown, unit);
     }
 
+    /**
+     * How an SVG export draws exactly what is on screen: the canvas width, the canvas's smallest frame, and a
+     * title naming the file (and the sample type when the file has several).
+     */
+    SvgOptions svgOptions() {
+        String title = getText() + (sources.size() > 1 ? " — " + shown.label() : "");
+        double width = Math.max(100, flamePane.canvas().drawingWidth());
+        return new SvgOptions(width, FlameGraphCanvas.MIN_BOX_WIDTH, title);
+    }
+
     private void showSource(StackSource source) {
+        shown = source;
         model.setInput(source.stacks());
         if (source.fromDump()) {
             split.getItems().setAll(flamePane, goroutinePane);

@@ -1,12 +1,16 @@
 package dev.goroscope.app.workspace;
 
+import dev.goroscope.app.export.SvgOptions;
 import dev.goroscope.app.flame.FlameGraphModel;
+import dev.goroscope.app.flame.FlameSnapshot;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Importers;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,11 +218,17 @@ public final class MainWindow {
     }
 
     private static String describe(Path path, Throwable error) {
-        if (error instanceof ImportException) {
-            return error.getMessage();
+        return error instanceof ImportException ? error.getMessage() : path + ": cannot open: " + message(error);
+    }
+
+    private static String message(Throwable error) {
+        if (error instanceof NoSuchFileException) {
+            return "no such file or directory";
         }
-        String what = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        return path + ": cannot open: " + what;
+        if (error instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
     private void rebuildRecentMenu() {
@@ -298,7 +308,41 @@ public final class MainWindow {
 
     @FXML
     private void onExportSvg() {
-        showMessage("SVG export is not in this build yet");
+        Optional<DocumentTab> tab = currentTab().filter(t -> t.model().isPresent());
+        if (tab.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the flame graph as SVG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SVG image", "*.svg"));
+        chooser.setInitialFileName(tab.get().getText() + ".svg");
+        Path dir = tab.get().path().toAbsolutePath().getParent();
+        if (dir != null && dir.toFile().isDirectory()) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            exportSvg(file.toPath());
+        }
+    }
+
+    /**
+     * Writes the selected tab's flame graph to {@code target} as an SVG of exactly what is on screen (tree, view
+     * state and canvas width), in the background; the outcome shows in the status bar or the error banner.
+     */
+    public void exportSvg(Path target) {
+        Optional<DocumentTab> tab = currentTab().filter(t -> t.model().isPresent());
+        if (tab.isEmpty()) {
+            return;
+        }
+        FlameSnapshot shown = tab.get().model().orElseThrow().snapshot();
+        SvgOptions options = tab.get().svgOptions();
+        showMessage("Exporting " + target.getFileName() + "…");
+        runner.run(p -> {
+            SvgExport.write(shown.tree(), shown.view(), options, target);
+            return target;
+        }, written -> showMessage("Exported " + written.getFileName()),
+                error -> showError(target + ": cannot export: " + message(error)));
     }
 
     @FXML

@@ -3,6 +3,8 @@ package dev.goroscope.app.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.TestData;
+import dev.goroscope.app.export.SvgFlameGraphWriter;
+import dev.goroscope.app.export.SvgOptions;
 import dev.goroscope.app.flame.FlameGraphCanvas;
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.goroutines.GoroutinePane;
@@ -13,6 +15,7 @@ import dev.goroscope.model.calltree.CallTreeSearch;
 import dev.goroscope.model.calltree.FunctionMatcher;
 import dev.goroscope.model.calltree.StackTransform;
 import dev.goroscope.model.goroutine.GoroutineDump;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +43,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.w3c.dom.Element;
 
 /** The main window driven like a user would, on Monocle headless, with a real Go 1.19 dump opened. */
 @ExtendWith(ApplicationExtension.class)
@@ -181,6 +186,45 @@ class MainWindowTest {
 
         assertThat(model().tree().input()).isSameAs(chooser.getItems().get(1).stacks());
         assertThat(model().tree().total(CallTree.ROOT)).isEqualTo(profiles.get(1).total(0));
+    }
+
+    @Test
+    void exportWritesExactlyTheViewOnScreen(FxRobot robot, @TempDir Path dir) throws Exception {
+        FlameGraphModel model = model();
+        robot.interact(() -> {
+            model.zoomToPath(List.of("main.leakSend"));
+            model.setSearch("leak");
+            model.setIcicle(true);
+        });
+        Path out = dir.resolve("view.svg");
+
+        robot.interact(() -> window.exportSvg(out));
+
+        SvgOptions options = onFx(() -> tab().svgOptions());
+        assertThat(options.width()).isEqualTo(onFx(() -> tab().flamePane().orElseThrow().canvas().drawingWidth()));
+        StringWriter expected = new StringWriter();
+        SvgFlameGraphWriter.write(model.tree(), model.view(), options, expected);
+        assertThat(Files.readString(out)).isEqualTo(expected.toString());
+        Element svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.toFile()).getDocumentElement();
+        assertThat(svg.getTagName()).isEqualTo("svg");
+        assertThat(svg.getAttribute("data-icicle")).isEqualTo("true");
+        assertThat(svg.getAttribute("data-search")).isEqualTo("leak");
+        assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).isEqualTo("Exported view.svg");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(out);
+        }
+    }
+
+    @Test
+    void aFailedExportShowsItsErrorAndWritesNothing(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path out = dir.resolve("missing").resolve("view.svg");
+
+        robot.interact(() -> window.exportSvg(out));
+
+        assertThat(window.errorMessage()).isEqualTo(out + ": cannot export: no such file or directory");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     private DocumentTab tab() {
