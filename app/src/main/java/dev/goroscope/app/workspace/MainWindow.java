@@ -78,8 +78,8 @@ public final class MainWindow {
     private final TaskRunner runner;
     private final Importers importers;
     private final RecentFiles recent;
-    private final List<Load> loading = new ArrayList<>();
     private final InvalidationListener onViewChange = o -> updateForCurrentTab();
+    private LoadTracker loads;
     private FlameGraphModel watched;
     private Stage stage;
 
@@ -104,6 +104,7 @@ public final class MainWindow {
 
     @FXML
     private void initialize() {
+        loads = new LoadTracker(progress, cancelLoad);
         welcome.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTabSelected());
         recent.files().addListener((InvalidationListener) o -> rebuildRecentMenu());
@@ -161,11 +162,10 @@ public final class MainWindow {
     /** Reads {@code path} in the background and opens it in a new tab, or shows why it cannot. */
     public void open(Path path) {
         showMessage("Opening " + path.getFileName() + "…");
-        Load load = new Load();
-        loading.add(load);
-        load.job = runner.run(p -> OpenedFile.prepare(path, importers.open(path, p)),
+        LoadTracker.Load[] load = new LoadTracker.Load[1];
+        load[0] = loads.track(() -> runner.run(p -> OpenedFile.prepare(path, importers.open(path, p)),
                 file -> {
-                    finished(load);
+                    loads.finished(load[0]);
                     DocumentTab tab = new DocumentTab(file, runner, this::showMessage);
                     tabs.getTabs().add(tab);
                     tabs.getSelectionModel().select(tab);
@@ -175,14 +175,13 @@ public final class MainWindow {
                             + (warnings.isEmpty() ? "" : " — " + String.join("; ", warnings)));
                 },
                 error -> {
-                    finished(load);
+                    loads.finished(load[0]);
                     if (error instanceof CancellationException) {
                         showMessage("Cancelled opening " + path.getFileName());
                     } else {
                         showError(describe(path, error));
                     }
-                });
-        updateLoading();
+                }));
     }
 
     /** Shows a one-line error in the banner without touching the open tabs. */
@@ -196,25 +195,6 @@ public final class MainWindow {
     /** Shows a transient message at the right of the status bar. */
     public void showMessage(String message) {
         statusMessage.setText(message);
-    }
-
-    private void finished(Load load) {
-        loading.remove(load);
-        updateLoading();
-    }
-
-    /** Shows the progress of the newest running load, or hides the progress bar when none runs. */
-    private void updateLoading() {
-        Load newest = loading.isEmpty() ? null : loading.get(loading.size() - 1);
-        boolean on = newest != null && newest.job != null;
-        progress.progressProperty().unbind();
-        if (on) {
-            progress.progressProperty().bind(newest.job.progressProperty());
-        }
-        progress.setVisible(on);
-        progress.setManaged(on);
-        cancelLoad.setVisible(on);
-        cancelLoad.setManaged(on);
     }
 
     private static String describe(Path path, Throwable error) {
@@ -392,15 +372,6 @@ public final class MainWindow {
     }
 
     @FXML
-    private void onCancelLoad() {
-        for (Load load : List.copyOf(loading)) {
-            if (load.job != null) {
-                load.job.cancel();
-            }
-        }
-    }
-
-    @FXML
     private void onAbout() {
         Alert about = new Alert(Alert.AlertType.INFORMATION);
         about.initModality(Modality.NONE);
@@ -416,10 +387,5 @@ public final class MainWindow {
         if (watched != null) {
             action.accept(watched);
         }
-    }
-
-    /** A file being read; its job is known once the runner has started it. */
-    private static final class Load {
-        private TaskRunner.Job job;
     }
 }
