@@ -4,8 +4,10 @@ import dev.goroscope.importers.chrometrace.ChromeTraceImporter;
 import dev.goroscope.importers.dump.DebugOneImporter;
 import dev.goroscope.importers.dump.DumpImporter;
 import dev.goroscope.importers.folded.FoldedImporter;
+import dev.goroscope.importers.pprof.PprofImporter;
 import dev.goroscope.importers.schedtrace.SchedTraceImporter;
 import dev.goroscope.importers.speedscope.SpeedscopeImporter;
+import dev.goroscope.importers.trace.TraceImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,8 @@ public final class Importers {
     /** Every importer this build has. */
     public static Importers all() {
         return new Importers(List.of(new DumpImporter(), new DebugOneImporter(), new FoldedImporter(),
-                new SpeedscopeImporter(), new ChromeTraceImporter(), new SchedTraceImporter()));
+                new SpeedscopeImporter(), new ChromeTraceImporter(), new SchedTraceImporter(), new PprofImporter(),
+                new TraceImporter()));
     }
 
     public List<Importer> list() {
@@ -80,6 +83,11 @@ public final class Importers {
 
     /** A source over a file on disk, decompressing it when it starts with the gzip magic bytes. */
     public static ImportSource fileSource(Path path) throws ImportException {
+        return fileSource(path, InflateLimit.DEFAULT);
+    }
+
+    /** {@link #fileSource(Path)} refusing gzip content that expands past {@code limit}. */
+    public static ImportSource fileSource(Path path, InflateLimit limit) throws ImportException {
         String name = path.toString();
         boolean gzip;
         long length;
@@ -101,7 +109,7 @@ public final class Importers {
             @Override
             public InputStream open() throws IOException {
                 InputStream raw = Files.newInputStream(path);
-                return gzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
+                return gzip ? limit.bound(new GZIPInputStream(raw, 64 * 1024), length) : raw;
             }
 
             @Override
@@ -113,6 +121,11 @@ public final class Importers {
 
     /** A source over bytes held in memory (a pasted dump, a test input), decompressing gzip likewise. */
     public static ImportSource bytesSource(String name, byte[] content) {
+        return bytesSource(name, content, InflateLimit.DEFAULT);
+    }
+
+    /** {@link #bytesSource(String, byte[])} refusing gzip content that expands past {@code limit}. */
+    public static ImportSource bytesSource(String name, byte[] content, InflateLimit limit) {
         boolean gzip = content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
         return new ImportSource() {
             @Override
@@ -123,7 +136,7 @@ public final class Importers {
             @Override
             public InputStream open() throws IOException {
                 InputStream raw = new java.io.ByteArrayInputStream(content);
-                return gzip ? new GZIPInputStream(raw) : raw;
+                return gzip ? limit.bound(new GZIPInputStream(raw), content.length) : raw;
             }
 
             @Override

@@ -7,6 +7,7 @@ import dev.goroscope.app.flame.FlameGraphPane;
 import dev.goroscope.app.flame.WeightFormat;
 import dev.goroscope.app.goroutines.GoroutinePane;
 import dev.goroscope.app.tasks.TaskRunner;
+import dev.goroscope.app.timeline.TimelinePane;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.CallTree;
 import java.nio.file.Path;
@@ -44,6 +45,10 @@ public final class DocumentTab extends Tab {
             model = null;
             flamePane = null;
             goroutinePane = null;
+            if (dataset.timeline() != null) {
+                setContent(new TimelinePane(dataset.timeline(), runner, status));
+                return;
+            }
             Label empty = new Label("This " + dataset.format() + " holds no stacks to draw as a flame graph.");
             empty.getStyleClass().add("empty-document");
             setContent(empty);

@@ -23,6 +23,8 @@ final class ChunkParser {
     private static final String CREATED_BY = "created by ";
     private static final String IN_GOROUTINE = " in goroutine ";
     private static final String ORIGINATING = "[originating from goroutine ";
+    /** Go prints at most 100 frames per goroutine; past this many the text is not a runtime's and is dropped. */
+    static final int MAX_FRAMES = 10_000;
 
     private final byte[] b;
     private final int from;
@@ -310,15 +312,20 @@ final class ChunkParser {
 
     private void push(int frame) {
         if (inAncestor) {
-            if (ancestorDepth == ancestorFrames.length) {
-                ancestorFrames = Arrays.copyOf(ancestorFrames, ancestorDepth * 2);
+            if (ancestorDepth < MAX_FRAMES) {
+                if (ancestorDepth == ancestorFrames.length) {
+                    ancestorFrames = Arrays.copyOf(ancestorFrames, ancestorDepth * 2);
+                }
+                ancestorFrames[ancestorDepth++] = frame;
             }
-            ancestorFrames[ancestorDepth++] = frame;
-        } else {
+        } else if (depth < MAX_FRAMES) {
             if (depth == stack.length) {
                 stack = Arrays.copyOf(stack, depth * 2);
             }
             stack[depth++] = frame;
+        } else if ((gFlags & GoroutineDump.FRAMES_ELIDED) == 0) {
+            gFlags |= GoroutineDump.FRAMES_ELIDED;
+            out.warn(gLine, "goroutine " + gid + " lists more than " + MAX_FRAMES + " frames; the rest are dropped");
         }
     }
 

@@ -108,6 +108,20 @@ class DumpBadInputTest {
     }
 
     @Test
+    void endlessStackIsCapped() throws Exception {
+        byte[] frame = "main.f(...)\n\t/a.go:1\n".getBytes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write("goroutine 1 [running]:\n".getBytes());
+        for (int i = 0; i < ChunkParser.MAX_FRAMES + 500; i++) {
+            out.write(frame);
+        }
+        Dataset data = Fixtures.parse("deep.txt", out.toByteArray(), importer);
+        assertThat(data.dump().stacks().depth(data.dump().stack(0))).isEqualTo(ChunkParser.MAX_FRAMES);
+        assertThat(data.dump().has(0, GoroutineDump.FRAMES_ELIDED)).isTrue();
+        assertThat(data.warnings()).containsExactly("line 1: goroutine 1 lists more than 10000 frames; the rest are dropped");
+    }
+
+    @Test
     void corruptGzip(@TempDir Path dir) throws Exception {
         for (String resource : new String[] {"dumps/crasha/goroutine.txt", "dumps/go1.19/crash-traceback-crash.txt"}) {
             byte[] plain = Fixtures.bytes(resource);

@@ -10,12 +10,31 @@ import java.util.Arrays;
 public final class FrameTable {
     private static final int NONE = -1;
 
-    private final StringTable strings = new StringTable();
+    private final StringTable strings;
     private int[] function = new int[256];
     private int[] file = new int[256];
     private int[] line = new int[256];
     private int size;
     private int[] slots = newSlots(1024);
+
+    public FrameTable() {
+        this(new StringTable());
+    }
+
+    private FrameTable(StringTable strings) {
+        this.strings = strings;
+    }
+
+    /** A new table holding the same frames under the same ids, over a copy of {@link #strings()}. */
+    public FrameTable copy() {
+        FrameTable c = new FrameTable(strings.copy());
+        c.function = function.clone();
+        c.file = file.clone();
+        c.line = line.clone();
+        c.slots = slots.clone();
+        c.size = size;
+        return c;
+    }
 
     /** Interns the frame of {@code functionName} at {@code fileName:lineNumber} (file may be empty, line 0). */
     public int intern(String functionName, String fileName, int lineNumber) {

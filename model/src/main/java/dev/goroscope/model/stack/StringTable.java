@@ -40,4 +40,13 @@ public final class StringTable {
     public int size() {
         return size;
     }
+
+    /** A new table holding the same strings under the same ids. */
+    public StringTable copy() {
+        StringTable c = new StringTable();
+        c.ids.putAll(ids);
+        c.strings = strings.clone();
+        c.size = size;
+        return c;
+    }
 }

@@ -1,0 +1,253 @@
+package dev.goroscope.app.timeline;
+
+import dev.goroscope.app.tasks.TaskRunner;
+import dev.goroscope.model.timeline.SpanKind;
+import dev.goroscope.model.timeline.StatePalette;
+import dev.goroscope.model.timeline.Timeline;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
+import javax.imageio.ImageIO;
+
+/**
+ * The timeline view of an execution trace: a toolbar (lane filters, navigation undo/redo, fit, export), the state
+ * legend, the timeline canvas with the details of the selected interval beside it, and below the flame graph and
+ * statistics of the selected range.
+ */
+public final class TimelinePane extends BorderPane {
+    private static final String ANY_STATE = "Any state";
+
+    private final TimelineData data;
+    private final LaneRows rows;
+    private final TimelineCanvas canvas;
+    private final SpanDetails details;
+    private final RangePane range;
+    private final Consumer<String> status;
+    private final TextField filter = new TextField();
+    private final ComboBox<String> state = new ComboBox<>();
+    private final TextField minBlocked = new TextField();
+    private final CheckBox unfinished = new CheckBox("Never finished");
+    private final Label shown = new Label();
+    private final Button undo = new Button("◀");
+    private final Button redo = new Button("▶");
+
+    public TimelinePane(Timeline timeline, TaskRunner runner, Consumer<String> status) {
+        this.status = status;
+        this.data = new TimelineData(timeline);
+        this.rows = new LaneRows(data);
+        this.canvas = new TimelineCanvas(data, rows);
+        this.details = new SpanDetails(data, canvas::select, canvas::zoomTo);
+        this.range = new RangePane(data, runner, status);
+        setId("timeline-pane");
+        getStyleClass().add("timeline-pane");
+        getStylesheets().add(TimelinePane.class.getResource("/dev/goroscope/app/timeline.css").toExternalForm());
+        canvas.setOnSelect(details::show);
+        canvas.setOnRange(() -> range.setRange(canvas.selectionFrom(), canvas.selectionTo()));
+        canvas.setOnView(this::syncButtons);
+
+        VBox top = new VBox(toolbar(), legend());
+        setTop(top);
+        SplitPane upper = new SplitPane(canvas, details);
+        upper.setDividerPositions(0.8);
+        SplitPane.setResizableWithParent(details, false);
+        SplitPane main = new SplitPane(upper, range);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.74);
+        setCenter(main);
+        syncButtons();
+        updateShown();
+    }
+
+    public TimelineCanvas canvas() {
+        return canvas;
+    }
+
+    public SpanDetails details() {
+        return details;
+    }
+
+    public RangePane range() {
+        return range;
+    }
+
+    public LaneRows rows() {
+        return rows;
+    }
+
+    private HBox toolbar() {
+        filter.setId("lane-filter");
+        filter.setPromptText("Filter: function or goroutine id");
+        filter.setPrefColumnCount(20);
+        filter.textProperty().addListener((o, a, b) -> applyFilter());
+        state.setId("state-filter");
+        state.getItems().add(ANY_STATE);
+        for (int k = 0; k < SpanKind.COUNT; k++) {
+            state.getItems().add(SpanKind.label(k));
+        }
+        state.getSelectionModel().select(0);
+        state.setTooltip(new Tooltip("Only goroutines that spent time in this state"));
+        state.valueProperty().addListener((o, a, b) -> applyFilter());
+        minBlocked.setId("min-blocked");
+        minBlocked.setPromptText("min blocked ms");
+        minBlocked.setPrefColumnCount(7);
+        minBlocked.setTooltip(new Tooltip("Only goroutines that waited at least this many milliseconds in total"));
+        minBlocked.textProperty().addListener((o, a, b) -> applyFilter());
+        unfinished.setId("unfinished-filter");
+        unfinished.setTooltip(new Tooltip("Only goroutines still alive when the trace ended (leak hunting)"));
+        unfinished.setOnAction(e -> applyFilter());
+        shown.getStyleClass().add("muted");
+
+        undo.setId("nav-undo");
+        redo.setId("nav-redo");
+        undo.setTooltip(new Tooltip("Back to the previous view (Ctrl+Z)"));
+        redo.setTooltip(new Tooltip("Forward (Ctrl+Shift+Z)"));
+        undo.setOnAction(e -> canvas.undo());
+        redo.setOnAction(e -> canvas.redo());
+        Button fit = new Button("Fit");
+        fit.setId("nav-fit");
+        fit.setTooltip(new Tooltip("Show the whole trace (Home)"));
+        fit.setOnAction(e -> canvas.fit());
+        Button zoomIn = new Button("+");
+        zoomIn.setTooltip(new Tooltip("Zoom in (W, mouse wheel)"));
+        zoomIn.setOnAction(e -> canvas.zoom(0.5));
+        Button zoomOut = new Button("−");
+        zoomOut.setTooltip(new Tooltip("Zoom out (S, mouse wheel)"));
+        zoomOut.setOnAction(e -> canvas.zoom(2));
+        Button svg = new Button("SVG");
+        svg.setId("export-svg");
+        svg.setTooltip(new Tooltip("Export the visible timeline as SVG"));
+        svg.setOnAction(e -> choose("timeline.svg", "*.svg").ifPresent(this::exportSvg));
+        Button png = new Button("PNG");
+        png.setId("export-png");
+        png.setTooltip(new Tooltip("Export the visible timeline as PNG"));
+        png.setOnAction(e -> choose("timeline.png", "*.png").ifPresent(this::exportPng));
+        for (Button b : new Button[] {undo, redo, fit, zoomIn, zoomOut, svg, png}) {
+            b.getStyleClass().add("small-button");
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, filter, state, minBlocked, unfinished, shown, spacer, undo, redo, zoomIn, zoomOut, fit,
+                new Label("Export"), svg, png);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("timeline-toolbar");
+        return bar;
+    }
+
+    private FlowPane legend() {
+        FlowPane legend = new FlowPane(12, 2);
+        legend.setId("timeline-legend");
+        legend.getStyleClass().add("timeline-legend");
+        for (int k = 0; k < SpanKind.COUNT; k++) {
+            legend.getChildren().add(swatch(StatePalette.color(k), SpanKind.label(k)));
+        }
+        legend.getChildren().add(swatch(StatePalette.GC, "GC"));
+        legend.getChildren().add(swatch(StatePalette.STW, "stop the world"));
+        Label merged = new Label("▔ merged: stacked mix of tiny intervals");
+        merged.getStyleClass().add("muted");
+        legend.getChildren().add(merged);
+        return legend;
+    }
+
+    private static HBox swatch(int rgb, String text) {
+        Rectangle r = new Rectangle(11, 11, Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF));
+        HBox box = new HBox(4, r, new Label(text));
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private void applyFilter() {
+        String s = state.getValue();
+        int kind = s == null || ANY_STATE.equals(s) ? -1 : state.getItems().indexOf(s) - 1;
+        long minNs = 0;
+        String m = minBlocked.getText().strip();
+        if (!m.isEmpty()) {
+            try {
+                minNs = (long) (Double.parseDouble(m) * 1e6);
+                minBlocked.getStyleClass().remove("error");
+            } catch (NumberFormatException e) {
+                if (!minBlocked.getStyleClass().contains("error")) {
+                    minBlocked.getStyleClass().add("error");
+                }
+            }
+        }
+        rows.setFilter(new LaneFilter(filter.getText(), kind, minNs, unfinished.isSelected()));
+        canvas.rowsChanged();
+        updateShown();
+    }
+
+    private void updateShown() {
+        shown.setText(rows.shownGoroutines() + " of " + data.timeline().goroutines().size() + " goroutines");
+    }
+
+    private void syncButtons() {
+        undo.setDisable(!canvas.viewport().canUndo());
+        redo.setDisable(!canvas.viewport().canRedo());
+    }
+
+    private java.util.Optional<Path> choose(String name, String pattern) {
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(name);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+        var f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    /** Writes the visible timeline (canvas size) to {@code file} as SVG. */
+    public void exportSvg(Path file) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            SvgPainter p = new SvgPainter(out, w, h);
+            canvas.renderer().draw(p, w, h);
+            p.finish();
+            status.accept("Exported " + file.getFileName());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            status.accept("Could not write " + file + ": " + e.getMessage());
+        }
+        canvas.markDirty();
+    }
+
+    /** Writes the visible timeline to {@code file} as PNG (canvas snapshot). */
+    public void exportPng(Path file) {
+        WritableImage img = canvas.snapshot(null, null);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = img.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                bi.setRGB(x, y, r.getArgb(x, y));
+            }
+        }
+        try {
+            ImageIO.write(bi, "png", file.toFile());
+            status.accept("Exported " + file.getFileName());
+        } catch (IOException e) {
+            status.accept("Could not write " + file + ": " + e.getMessage());
+        }
+    }
+}

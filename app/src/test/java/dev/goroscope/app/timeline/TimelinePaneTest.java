@@ -1,0 +1,178 @@
+package dev.goroscope.app.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goroscope.app.workspace.DocumentTab;
+import dev.goroscope.app.tasks.InlineTaskRunner;
+import dev.goroscope.app.workspace.MainWindow;
+import dev.goroscope.app.workspace.RecentFiles;
+import dev.goroscope.importers.Importers;
+import dev.goroscope.model.timeline.StateLane;
+import dev.goroscope.model.timeline.Timeline;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The timeline of a real Go 1.26 trace (see traces/NOTICE.md), opened in the main window on Monocle headless. */
+@ExtendWith(ApplicationExtension.class)
+class TimelinePaneTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws URISyntaxException {
+        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }));
+        window.showOn(stage, 1200, 800);
+        window.open(Path.of(getClass().getResource("/traces/go1.26-leaks-trace.out").toURI()));
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private TimelinePane pane() {
+        DocumentTab tab = window.currentTab().orElseThrow();
+        return (TimelinePane) tab.getContent();
+    }
+
+    /** The goroutine whose longest interval is a wait of at least a tenth of the trace, and that interval. */
+    private static int[] longWait(Timeline t) {
+        for (int g = 0; g < t.goroutines().size(); g++) {
+            StateLane lane = t.goroutines().lane(g);
+            for (int i = 0; i < lane.size(); i++) {
+                if (lane.state(i).label().equals("waiting") && lane.end(i) - lane.start(i) > t.durationNs() / 10
+                        && lane.stack(i) >= 0) {
+                    return new int[] {g, i};
+                }
+            }
+        }
+        throw new AssertionError("no long wait in the trace");
+    }
+
+    private Point2D screenPoint(TimelinePane p, LaneRows.Kind kind, int index, long timeNs) {
+        TimelineCanvas c = p.canvas();
+        LaneRows rows = p.rows();
+        int row = -1;
+        for (int r = 0; r < rows.size(); r++) {
+            if (rows.kind(r) == kind && rows.index(r) == index) {
+                row = r;
+            }
+        }
+        assertThat(row).as("lane shown").isNotNegative();
+        double x = TimelineRenderer.GUTTER + c.viewport().x(timeNs);
+        double y = TimelineRenderer.HEADER + rows.top(row) - c.viewport().scrollY() + rows.height(row) / 2;
+        return c.localToScreen(x, y);
+    }
+
+    @Test
+    void zoomingThenClickingAWaitShowsItsStateTimesAndBlockingStack(FxRobot robot) {
+        TimelinePane p = pane();
+        Timeline t = t(p);
+        int[] wait = longWait(t);
+        StateLane lane = t.goroutines().lane(wait[0]);
+        long mid = (lane.start(wait[1]) + lane.end(wait[1])) / 2;
+        double before = p.canvas().viewport().nsPerPx();
+        robot.interact(() -> {
+            p.canvas().zoom(0.5);
+        });
+        assertThat(p.canvas().viewport().nsPerPx()).isLessThan(before);
+        robot.interact(() -> p.canvas().viewport().showRange(mid - t.durationNs() / 20.0, mid + t.durationNs() / 20.0));
+        robot.interact(() -> p.canvas().reveal(new SpanRef(LaneRows.Kind.GOROUTINE, wait[0], wait[1])));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(screenPoint(p, LaneRows.Kind.GOROUTINE, wait[0], mid));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label title = robot.lookup("#span-title").queryAs(Label.class);
+        Label state = robot.lookup("#span-state").queryAs(Label.class);
+        Label times = robot.lookup("#span-times").queryAs(Label.class);
+        ListView<?> stack = robot.lookup("#span-stack").queryAs(ListView.class);
+        assertThat(title.getText()).startsWith("Goroutine " + t.goroutines().id(wait[0]) + " ");
+        String reason = t.strings().get(lane.detail(wait[1]));
+        assertThat(state.getText()).startsWith("waiting").contains("(" + reason + ")");
+        assertThat(times.getText()).contains("Duration " + TimeTicks.duration(lane.end(wait[1]) - lane.start(wait[1])));
+        assertThat(stack.getItems()).isNotEmpty();
+        assertThat(stack.getItems().get(0).toString()).matches("(?s).+\\n\\s+\\S+\\.go:\\d+");
+    }
+
+    @Test
+    void undoReturnsToThePreviousViewAndHomeFits(FxRobot robot) {
+        TimelinePane p = pane();
+        TimeViewport vp = p.canvas().viewport();
+        TimeViewport.View whole = vp.view();
+        robot.interact(() -> p.canvas().zoom(0.25));
+        TimeViewport.View zoomed = vp.view();
+        assertThat(zoomed.nsPerPx()).isLessThan(whole.nsPerPx());
+        robot.interact(() -> p.canvas().undo());
+        assertThat(vp.view()).isEqualTo(whole);
+        robot.interact(() -> p.canvas().redo());
+        assertThat(vp.view()).isEqualTo(zoomed);
+    }
+
+    @Test
+    void draggingOnTheRulerSelectsARangeForTheFlameGraphAndStatistics(FxRobot robot) {
+        TimelinePane p = pane();
+        TimelineCanvas c = p.canvas();
+        double y = TimelineRenderer.OVERVIEW_HEIGHT + 10;
+        Point2D a = c.localToScreen(TimelineRenderer.GUTTER + 100, y);
+        Point2D b = c.localToScreen(TimelineRenderer.GUTTER + 400, y);
+        robot.drag(a).dropTo(b);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(c.selectionTo()).isGreaterThan(c.selectionFrom());
+        Label range = robot.lookup("#range-label").queryAs(Label.class);
+        assertThat(range.getText()).startsWith("Range ");
+        RangeStats stats = p.range().stats();
+        assertThat(stats.rows()).isNotEmpty();
+        long total = stats.rows().stream().mapToLong(RangeStats.Row::total).sum();
+        assertThat(total).isPositive();
+        assertThat(stats.toCsv()).startsWith("group,goroutines,idle ns,runnable ns,running ns");
+    }
+
+    @Test
+    void neverFinishedFilterKeepsOnlyGoroutinesAliveAtTheEnd(FxRobot robot) {
+        TimelinePane p = pane();
+        Timeline t = window.currentTab().orElseThrow().dataset().timeline();
+        int before = p.rows().shownGoroutines();
+        robot.clickOn("#unfinished-filter");
+        int alive = 0;
+        for (int g = 0; g < t.goroutines().size(); g++) {
+            if (t.goroutines().endedNs(g) == dev.goroscope.model.timeline.Goroutines.UNKNOWN
+                    && t.goroutines().lane(g).size() > 0) {
+                alive++;
+            }
+        }
+        assertThat(p.rows().shownGoroutines()).isEqualTo(alive).isLessThanOrEqualTo(before);
+        robot.clickOn("#unfinished-filter");
+        long id = t.goroutines().id(longWait(t)[0]);
+        robot.clickOn("#lane-filter").write("G" + id);
+        assertThat(p.rows().shownGoroutines()).isEqualTo(1);
+    }
+
+    private Timeline t(TimelinePane p) {
+        return window.currentTab().orElseThrow().dataset().timeline();
+    }
+
+    @Test
+    void svgExportDrawsTheSameRowsAsTheCanvas(FxRobot robot, @TempDir Path dir) throws Exception {
+        TimelinePane p = pane();
+        Path svg = dir.resolve("timeline.svg");
+        robot.interact(() -> p.exportSvg(svg));
+        String text = Files.readString(svg);
+        assertThat(text).startsWith("<svg ").endsWith("</svg>\n").contains("<rect ").contains("Processors (" + t(p).procCount() + ")");
+        assertThat(text).contains("fill=\"#" + String.format("%06x",
+                dev.goroscope.model.timeline.StatePalette.color(dev.goroscope.model.timeline.SpanKind.RUNNING)) + "\"");
+    }
+}
