@@ -34,6 +34,7 @@ public final class GoroutineDump {
     private final int[] createdBy;
     private final long[] parentId;
     private final byte[] flags;
+    private final GoroutineArguments arguments;
 
     private GoroutineDump(Builder b) {
         stacks = b.stacks;
@@ -47,6 +48,10 @@ public final class GoroutineDump {
         createdBy = Arrays.copyOf(b.createdBy, count);
         parentId = Arrays.copyOf(b.parentId, count);
         flags = Arrays.copyOf(b.flags, count);
+        arguments = b.arguments;
+        if (arguments != null && arguments.goroutineCount() != count) {
+            throw new IllegalStateException(arguments.goroutineCount() + " argument rows for " + count + " goroutines");
+        }
     }
 
     public int size() {
@@ -104,6 +109,11 @@ public final class GoroutineDump {
         return (flags[g] & flag) != 0;
     }
 
+    /** The argument words of every frame, or null when the importer did not keep them. */
+    public GoroutineArguments arguments() {
+        return arguments;
+    }
+
     /** One entry per distinct stack, weighted by how many goroutines have it. */
     public WeightedStacks stackCounts() {
         int[] s = Arrays.copyOf(stack, count);
@@ -125,6 +135,7 @@ public final class GoroutineDump {
         private int[] createdBy = new int[64];
         private long[] parentId = new long[64];
         private byte[] flags = new byte[64];
+        private GoroutineArguments arguments;
 
         public Builder(StackTable stacks) {
             this.stacks = stacks;
@@ -164,6 +175,12 @@ public final class GoroutineDump {
 
         public int size() {
             return count;
+        }
+
+        /** Attaches argument words, one row per goroutine added (checked by {@link #build()}). */
+        public Builder arguments(GoroutineArguments args) {
+            this.arguments = args;
+            return this;
         }
 
         public GoroutineDump build() {

@@ -1,0 +1,217 @@
+package dev.goroscope.model.goroutine;
+
+import java.util.Arrays;
+import java.util.function.IntFunction;
+
+/**
+ * The argument words a debug=2 dump prints after each function, e.g. {@code main.f(0xc000010000, {0x7a, 0x3}, 0x0?)},
+ * kept per goroutine and per frame (innermost frame first, as the dump lists them), so that goroutines waiting on
+ * the same channel or mutex can be recognised. Optional: a dump without it (a profile, an older importer) still
+ * groups, only without "same object" and pointer-aware similarity. Columns of primitives; built once, immutable.
+ */
+public final class GoroutineArguments {
+    /** A word the runtime printed as exact, e.g. {@code 0xc000010000}. */
+    public static final byte VALUE = 0;
+    /** A word printed with {@code ?}: possibly stale (register ABI spill slot). */
+    public static final byte UNCERTAIN = 1;
+    /** {@code {}: start of a struct, string, slice or interface. */
+    public static final byte OPEN = 2;
+    /** {@code }}: end of one. */
+    public static final byte CLOSE = 3;
+    /** {@code ...}: the runtime stopped printing (too many words, or an inlined frame). */
+    public static final byte ELLIPSIS = 4;
+    /** {@code _} or anything unreadable: a word with no value. */
+    public static final byte UNKNOWN = 5;
+
+    private final int[] goroutineStart;
+    private final int[] frameStart;
+    private final long[] word;
+    private final byte[] kind;
+
+    private GoroutineArguments(Builder b) {
+        goroutineStart = Arrays.copyOf(b.goroutineStart, b.goroutines + 1);
+        frameStart = Arrays.copyOf(b.frameStart, b.frames + 1);
+        word = Arrays.copyOf(b.word, b.words);
+        kind = Arrays.copyOf(b.kind, b.words);
+    }
+
+    /** Number of goroutines; equals the dump's size. */
+    public int goroutineCount() {
+        return goroutineStart.length - 1;
+    }
+
+    /** Frames with recorded arguments for goroutine {@code g}: frame 0 is its innermost frame. */
+    public int frameCount(int g) {
+        return goroutineStart[g + 1] - goroutineStart[g];
+    }
+
+    /** Index of the first word of frame {@code frame} of goroutine {@code g}, for {@link #word} and {@link #kind}. */
+    public int wordStart(int g, int frame) {
+        return frameStart[goroutineStart[g] + frame];
+    }
+
+    /** One past the last word of frame {@code frame} of goroutine {@code g}. */
+    public int wordEnd(int g, int frame) {
+        return frameStart[goroutineStart[g] + frame + 1];
+    }
+
+    public long word(int i) {
+        return word[i];
+    }
+
+    public byte kind(int i) {
+        return kind[i];
+    }
+
+    /** Total words over all goroutines. */
+    public int wordCount() {
+        return word.length;
+    }
+
+    /**
+     * The argument list of one frame as text, e.g. {@code 0x0?, #1, {0x7a, #2}}. For each value word,
+     * {@code wordText} gets the word's index and may return the text to show instead (e.g. a pointer's name);
+     * null keeps the hex form ({@code 0x…}, with {@code ?} when uncertain).
+     */
+    public String format(int g, int frame, IntFunction<String> wordText) {
+        if (frame >= frameCount(g)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean needComma = false;
+        for (int i = wordStart(g, frame); i < wordEnd(g, frame); i++) {
+            byte k = kind[i];
+            if (k == CLOSE) {
+                sb.append('}');
+                needComma = true;
+                continue;
+            }
+            if (needComma) {
+                sb.append(", ");
+            }
+            needComma = k != OPEN;
+            switch (k) {
+                case OPEN -> sb.append('{');
+                case ELLIPSIS -> sb.append("...");
+                case UNKNOWN -> sb.append('_');
+                default -> {
+                    String text = wordText.apply(i);
+                    if (text != null) {
+                        sb.append(text);
+                    } else {
+                        sb.append("0x").append(Long.toHexString(word[i])).append(k == UNCERTAIN ? "?" : "");
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Collects arguments goroutine by goroutine, in the dump's order, frames innermost first. */
+    public static final class Builder {
+        private int[] goroutineStart = new int[65];
+        private int[] frameStart = new int[257];
+        private long[] word = new long[1024];
+        private byte[] kind = new byte[1024];
+        private int goroutines;
+        private int frames;
+        private int words;
+
+        /** Starts the next goroutine; call once per goroutine of the dump, even one with no frame. */
+        public Builder startGoroutine() {
+            if (goroutines + 1 == goroutineStart.length) {
+                goroutineStart = Arrays.copyOf(goroutineStart, goroutineStart.length * 2);
+            }
+            goroutines++;
+            goroutineStart[goroutines] = frames;
+            return this;
+        }
+
+        /**
+         * Adds the next frame of the current goroutine from the bytes between its parentheses, e.g.
+         * {@code 0x0?, {0x788f30, 0xc0000a6258}, ...}. Never fails: an unreadable word becomes {@link #UNKNOWN}.
+         */
+        public Builder addFrame(byte[] text, int from, int to) {
+            int i = from;
+            while (i < to) {
+                byte c = text[i];
+                if (c == ' ' || c == ',') {
+                    i++;
+                } else if (c == '{') {
+                    add(0, OPEN);
+                    i++;
+                } else if (c == '}') {
+                    add(0, CLOSE);
+                    i++;
+                } else if (c == '.') {
+                    add(0, ELLIPSIS);
+                    while (i < to && text[i] == '.') {
+                        i++;
+                    }
+                } else {
+                    i = readWord(text, i, to);
+                }
+            }
+            return endFrame();
+        }
+
+        /** Adds a frame whose words were read elsewhere: {@code kinds[k]} is one of the kind constants. */
+        public Builder addFrame(long[] values, byte[] kinds, int count) {
+            for (int k = 0; k < count; k++) {
+                add(values[k], kinds[k]);
+            }
+            return endFrame();
+        }
+
+        public int goroutineCount() {
+            return goroutines;
+        }
+
+        public GoroutineArguments build() {
+            return new GoroutineArguments(this);
+        }
+
+        private int readWord(byte[] text, int i, int to) {
+            int end = i;
+            while (end < to && text[end] != ',' && text[end] != '}' && text[end] != ' ') {
+                end++;
+            }
+            int stop = end;
+            boolean uncertain = stop > i && text[stop - 1] == '?';
+            if (uncertain) {
+                stop--;
+            }
+            long v = 0;
+            boolean ok = stop - i > 2 && stop - i <= 18 && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X');
+            for (int k = i + 2; ok && k < stop; k++) {
+                int d = Character.digit(text[k], 16);
+                ok = d >= 0;
+                v = (v << 4) | Math.max(d, 0);
+            }
+            add(ok ? v : 0, ok ? (uncertain ? UNCERTAIN : VALUE) : UNKNOWN);
+            return end;
+        }
+
+        private void add(long v, byte k) {
+            if (words == word.length) {
+                word = Arrays.copyOf(word, words * 2);
+                kind = Arrays.copyOf(kind, words * 2);
+            }
+            word[words] = v;
+            kind[words++] = k;
+        }
+
+        private Builder endFrame() {
+            if (goroutines == 0) {
+                throw new IllegalStateException("addFrame before startGoroutine");
+            }
+            if (frames + 2 > frameStart.length) {
+                frameStart = Arrays.copyOf(frameStart, frameStart.length * 2);
+            }
+            frames++;
+            frameStart[frames] = words;
+            goroutineStart[goroutines] = frames;
+            return this;
+        }
+    }
+}
