@@ -5,8 +5,9 @@ package dev.goroscope.model.analysis;
  *
  * @param stackMatch    {@link StackMatch#LINES}: the same frames at the same lines; {@link StackMatch#FUNCTIONS}:
  *                      the same functions, lines may differ (and so may the creator's line)
- * @param argumentMatch how argument words must agree (needs a dump that kept them; otherwise ignored); words
- *                      printed with {@code ?} are never compared (the runtime says they may be stale)
+ * @param argumentMatch how argument words must agree (needs a dump that kept them; otherwise ignored): the
+ *                      lists must have the same shape (word kinds, {@code ?} included), and a word printed with
+ *                      {@code ?} is never compared by value (the runtime says it may be stale)
  * @param topFrames     compare only the innermost N frames (the creator is then not compared); 0 for all
  */
 public record GroupingOptions(StackMatch stackMatch, ArgumentMatch argumentMatch, int topFrames) {
