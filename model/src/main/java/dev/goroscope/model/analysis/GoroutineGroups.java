@@ -192,6 +192,7 @@ public final class GoroutineGroups {
         private final GroupingOptions options;
         private final StackTable stacks;
         private final GoroutineArguments args;
+        private final Pointers pointers;
         private final int[] stackKey;
         private final StackTable keyTable = new StackTable();
         private int[] slots;
@@ -204,6 +205,7 @@ public final class GoroutineGroups {
             this.options = options;
             this.stacks = dump.stacks();
             this.args = options.argumentMatch() == GroupingOptions.ArgumentMatch.ANY ? null : dump.arguments();
+            this.pointers = Pointers.of(dump);
             this.stackKey = new int[stacks.size()];
             Arrays.fill(stackKey, Integer.MIN_VALUE);
             slots = new int[Integer.highestOneBit(Math.max(64, dump.size() / 4)) * 2];
@@ -215,7 +217,7 @@ public final class GoroutineGroups {
             for (int g = 0; g < dump.size(); g++) {
                 groupOf[g] = find(g);
             }
-            return new GoroutineGroups(dump, options, StackFacts.of(stacks), Pointers.of(dump), groupOf,
+            return new GoroutineGroups(dump, options, StackFacts.of(stacks), pointers, groupOf,
                     Arrays.copyOf(first, groups));
         }
 
@@ -309,7 +311,7 @@ public final class GoroutineGroups {
 
         private boolean compared(byte kind, long word) {
             return kind == GoroutineArguments.VALUE
-                    && (options.argumentMatch() == GroupingOptions.ArgumentMatch.EXACT || !Pointers.isHeapPointer(word));
+                    && (options.argumentMatch() == GroupingOptions.ArgumentMatch.EXACT || !pointers.isPointer(word));
         }
 
         private int comparedFrames(int g) {

@@ -25,7 +25,7 @@ public record GroupingOptions(StackMatch stackMatch, ArgumentMatch argumentMatch
     public enum ArgumentMatch {
         /** Arguments are not compared. */
         ANY,
-        /** Exact words must be equal except heap pointers (see {@link Pointers#isHeapPointer}). */
+        /** Exact words must be equal except heap pointers (see {@link Pointers#isPointer}). */
         IGNORE_POINTERS,
         /** Exact words must be equal, pointers included. */
         EXACT

@@ -139,12 +139,26 @@ class GoroutineGroupsTest {
     }
 
     @Test
-    void heapPointerHeuristicSkipsTypeWordsAndDurations() {
-        assertThat(Pointers.isHeapPointer(0xc00008aee0L)).isTrue();
-        assertThat(Pointers.isHeapPointer(0x1c000100000L)).isTrue();
-        assertThat(Pointers.isHeapPointer(0x788f30L)).isFalse();
-        assertThat(Pointers.isHeapPointer(0x34630b8a000L)).isFalse();
-        assertThat(Pointers.isHeapPointer(0x0L)).isFalse();
+    void pointersAreWordsInArenasWithSeveralDistinctWordsOrAtTheLegacyHeapHints() {
+        // Go 1.26 randomises the heap base: growing/ step 1 shows poolWorker(0x2df6c018e0e0, 0x2df6c018e150).
+        GoroutineDump d = new TestDumps()
+                .addWithArgs(21, "select", MAIN, 1, new String[] {"main.poolWorker main.go:58"},
+                        new String[] {"0x2df6c018e0e0, 0x2df6c018e150"})
+                .addWithArgs(32, "sleep", MAIN, 1, new String[] {"time.Sleep time.go:195"},
+                        new String[] {"0x34630b8a000"})
+                .addWithArgs(42, "IO wait", MAIN, 1, new String[] {"main.acceptForever main.go:109"},
+                        new String[] {"{0x788f30, 0xc0000a6258}, 0x0?"})
+                .build();
+        Pointers p = Pointers.of(d);
+        assertThat(p.isPointer(0x2df6c018e0e0L)).isTrue();
+        assertThat(p.isPointer(0x2df6c0000000L)).isTrue();
+        assertThat(p.isPointer(0xc0000a6258L)).isTrue();
+        assertThat(p.isPointer(0x34630b8a000L)).isFalse();
+        assertThat(p.isPointer(0x788f30L)).isFalse();
+        assertThat(p.isPointer(0L)).isFalse();
+        assertThat(p.size()).isEqualTo(3);
+        assertThat(p.name(0x2df6c018e150L)).isEqualTo("#2");
+        assertThat(Pointers.isLegacyHeapAddress(0x1c000100000L)).isTrue();
     }
 
     @Test
