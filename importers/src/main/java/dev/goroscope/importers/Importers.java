@@ -1,5 +1,7 @@
 package dev.goroscope.importers;
 
+import dev.goroscope.importers.dump.DebugOneImporter;
+import dev.goroscope.importers.dump.DumpImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,7 @@ public final class Importers {
 
     /** Every importer this build has. */
     public static Importers all() {
-        return new Importers(List.of());
+        return new Importers(List.of(new DumpImporter(), new DebugOneImporter()));
     }
 
     public List<Importer> list() {

@@ -4,6 +4,7 @@ import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.stack.StringTable;
 import dev.goroscope.model.stack.WeightedStacks;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The goroutines of one dump, stored as columns: goroutine {@code i} has {@code id(i)}, {@code state(i)} and so
@@ -22,6 +23,8 @@ public final class GoroutineDump {
     public static final int STACK_UNAVAILABLE = 1 << 4;
     /** Flag: a system goroutine (its outermost function is in package runtime). */
     public static final int SYSTEM = 1 << 5;
+    /** Flag: the goroutine is durably blocked inside a synctest bubble ({@code , durably blocked}, Go 1.25+). */
+    public static final int DURABLY_BLOCKED = 1 << 6;
 
     private final StackTable stacks;
     private final StringTable waitReasons;
@@ -34,6 +37,9 @@ public final class GoroutineDump {
     private final int[] createdBy;
     private final long[] parentId;
     private final byte[] flags;
+    private final long[] bubble;
+    private final Ancestors ancestors;
+    private final List<String> preamble;
     private final GoroutineArguments arguments;
 
     private GoroutineDump(Builder b) {
@@ -48,6 +54,10 @@ public final class GoroutineDump {
         createdBy = Arrays.copyOf(b.createdBy, count);
         parentId = Arrays.copyOf(b.parentId, count);
         flags = Arrays.copyOf(b.flags, count);
+        bubble = b.bubble == null ? null : Arrays.copyOf(b.bubble, count);
+        ancestors = b.ancestorCount == 0 ? Ancestors.NONE
+                : new Ancestors(b.ancestorOwner, b.ancestorId, b.ancestorStack, b.ancestorCreatedBy, b.ancestorCount);
+        preamble = b.preamble;
         arguments = b.arguments;
         if (arguments != null && arguments.goroutineCount() != count) {
             throw new IllegalStateException(arguments.goroutineCount() + " argument rows for " + count + " goroutines");
@@ -114,6 +124,24 @@ public final class GoroutineDump {
         return arguments;
     }
 
+    /** The synctest bubble (group) id the header named ({@code synctest bubble N}, Go 1.24+), or -1. */
+    public long bubble(int g) {
+        return bubble == null ? -1 : bubble[g];
+    }
+
+    /** The ancestor stacks printed with {@code GODEBUG=tracebackancestors}; empty for most dumps. */
+    public Ancestors ancestors() {
+        return ancestors;
+    }
+
+    /**
+     * What the runtime printed before the goroutines of a crash: the panic value(s) or {@code fatal error},
+     * the {@code [signal …]} or {@code SIGQUIT} lines, one string per line; empty for a dump taken on request.
+     */
+    public List<String> preamble() {
+        return preamble;
+    }
+
     /** One entry per distinct stack, weighted by how many goroutines have it. */
     public WeightedStacks stackCounts() {
         int[] s = Arrays.copyOf(stack, count);
@@ -135,6 +163,13 @@ public final class GoroutineDump {
         private int[] createdBy = new int[64];
         private long[] parentId = new long[64];
         private byte[] flags = new byte[64];
+        private long[] bubble;
+        private int ancestorCount;
+        private int[] ancestorOwner = new int[0];
+        private long[] ancestorId = new long[0];
+        private int[] ancestorStack = new int[0];
+        private int[] ancestorCreatedBy = new int[0];
+        private List<String> preamble = List.of();
         private GoroutineArguments arguments;
 
         public Builder(StackTable stacks) {
@@ -173,6 +208,44 @@ public final class GoroutineDump {
             return this;
         }
 
+        /** Puts the goroutine added last in synctest bubble {@code bubbleId}. */
+        public Builder bubble(long bubbleId) {
+            if (bubble == null) {
+                bubble = new long[id.length];
+                Arrays.fill(bubble, -1L);
+            }
+            bubble[count - 1] = bubbleId;
+            return this;
+        }
+
+        /**
+         * Adds an ancestor of the goroutine added last; call it nearest ancestor first.
+         *
+         * @param stackId        the ancestor's stack in {@link #stacks()}
+         * @param createdByFrame frame id of the ancestor's {@code created by} line, or -1
+         */
+        public Builder ancestor(long ancestorGoroutineId, int stackId, int createdByFrame) {
+            if (ancestorCount == ancestorOwner.length) {
+                int n = Math.max(16, ancestorCount * 2);
+                ancestorOwner = Arrays.copyOf(ancestorOwner, n);
+                ancestorId = Arrays.copyOf(ancestorId, n);
+                ancestorStack = Arrays.copyOf(ancestorStack, n);
+                ancestorCreatedBy = Arrays.copyOf(ancestorCreatedBy, n);
+            }
+            ancestorOwner[ancestorCount] = count - 1;
+            ancestorId[ancestorCount] = ancestorGoroutineId;
+            ancestorStack[ancestorCount] = stackId;
+            ancestorCreatedBy[ancestorCount] = createdByFrame;
+            ancestorCount++;
+            return this;
+        }
+
+        /** The crash preamble lines, see {@link GoroutineDump#preamble()}. */
+        public Builder preamble(List<String> lines) {
+            preamble = List.copyOf(lines);
+            return this;
+        }
+
         public int size() {
             return count;
         }
@@ -197,6 +270,10 @@ public final class GoroutineDump {
             createdBy = Arrays.copyOf(createdBy, n);
             parentId = Arrays.copyOf(parentId, n);
             flags = Arrays.copyOf(flags, n);
+            if (bubble != null) {
+                bubble = Arrays.copyOf(bubble, n);
+                Arrays.fill(bubble, count, n, -1L);
+            }
         }
     }
 }
