@@ -53,6 +53,8 @@ final class ChunkParser {
     private int gCreatedBy;
     private int gLine;
     private int[] stack = new int[128];
+    private int[] argsFrom = new int[128];
+    private int[] argsTo = new int[128];
     private int depth;
     private boolean elidedAtEnd;
 
@@ -68,6 +70,8 @@ final class ChunkParser {
 
     private int pendingFrom;
     private int pendingTo;
+    private int pendingArgsFrom;
+    private int pendingArgsTo;
     private int pendingIndent;
     private int pendingLine;
     private int createdFrom;
@@ -223,6 +227,7 @@ final class ChunkParser {
         int function;
         if (nameEnd > 0) {
             function = functions.intern(b, pendingFrom, nameEnd);
+            arguments(nameEnd + 1, pendingTo - 1);
         } else {
             function = functions.intern(b, pendingFrom, pendingTo);
             if (!fileLine.cgoForm) {
@@ -240,11 +245,20 @@ final class ChunkParser {
         int nameEnd = callNameEnd();
         if (nameEnd > 0) {
             out.warn(lineNo, "expected FILE:LINE after " + quote(pendingFrom, pendingTo));
+            arguments(nameEnd + 1, pendingTo - 1);
             push(frames.intern(functions.intern(b, pendingFrom, nameEnd), noFile, 0));
             state = FRAMES;
         } else {
             closeGoroutine();
             state = TEXT;
+        }
+    }
+
+    /** The argument list of the frame pushed next: the bytes between its parentheses. */
+    private void arguments(int from, int to) {
+        if (!inAncestor) {
+            pendingArgsFrom = from;
+            pendingArgsTo = to;
         }
     }
 
@@ -311,7 +325,13 @@ final class ChunkParser {
         } else {
             if (depth == stack.length) {
                 stack = Arrays.copyOf(stack, depth * 2);
+                argsFrom = Arrays.copyOf(argsFrom, depth * 2);
+                argsTo = Arrays.copyOf(argsTo, depth * 2);
             }
+            argsFrom[depth] = pendingArgsFrom;
+            argsTo[depth] = pendingArgsTo;
+            pendingArgsFrom = 0;
+            pendingArgsTo = 0;
             stack[depth++] = frame;
         }
     }
@@ -326,6 +346,10 @@ final class ChunkParser {
             out.warn(gLine, "goroutine " + gid + " lists no frames");
         }
         out.add(gid, gStatus, gMinutes, out.stacks.internLeafFirst(stack, depth), gCreatedBy, gParent, flags, gBubble);
+        out.arguments.startGoroutine();
+        for (int i = 0; i < depth; i++) {
+            out.arguments.addFrame(b, argsFrom[i], argsTo[i]);
+        }
         for (int i = 0; i < doneAncestors; i++) {
             out.addAncestor(doneAncestorId[i], doneAncestorStack[i], doneAncestorCreatedBy[i]);
         }
@@ -362,6 +386,7 @@ final class ChunkParser {
             int nameEnd = callNameEnd();
             if (lastChunk && (cutMidLine || nameEnd > 0)) {
                 if (nameEnd > 0) {
+                    arguments(nameEnd + 1, pendingTo - 1);
                     push(frames.intern(functions.intern(b, pendingFrom, nameEnd), noFile, 0));
                 }
                 truncated = true;

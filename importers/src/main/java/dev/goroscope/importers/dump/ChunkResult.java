@@ -1,5 +1,6 @@
 package dev.goroscope.importers.dump;
 
+import dev.goroscope.model.goroutine.GoroutineArguments;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.stack.StringTable;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ final class ChunkResult {
     final StackTable stacks = new StackTable();
     /** Status words as the headers spell them ("chan receive", "running"); {@link #status} indexes it. */
     final StringTable statuses = new StringTable();
+    /** The argument words of each goroutine's frames, one row per goroutine added. */
+    final GoroutineArguments.Builder arguments = new GoroutineArguments.Builder();
     final List<String> warnings = new ArrayList<>();
     final List<Integer> warningLines = new ArrayList<>();
     int warningsDropped;

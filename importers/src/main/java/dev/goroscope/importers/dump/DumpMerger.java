@@ -1,5 +1,6 @@
 package dev.goroscope.importers.dump;
 
+import dev.goroscope.model.goroutine.GoroutineArguments;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.FrameTable;
@@ -16,6 +17,7 @@ final class DumpMerger {
 
     private final StackTable stacks = new StackTable();
     private final GoroutineDump.Builder builder = new GoroutineDump.Builder(stacks);
+    private final GoroutineArguments.Builder arguments = new GoroutineArguments.Builder();
     private final List<String> warnings = new ArrayList<>();
     private int warningsDropped;
     private long lineBase;
@@ -58,6 +60,7 @@ final class DumpMerger {
                 builder.ancestor(r.ancestorId[a], as == StackTable.EMPTY ? as : stackMap[as], ac < 0 ? ac : frameMap[ac]);
             }
         }
+        arguments.append(r.arguments.build());
         if (!r.preamble.isEmpty()) {
             preamble = r.preamble;
         }
@@ -98,6 +101,6 @@ final class DumpMerger {
     }
 
     GoroutineDump build() {
-        return builder.preamble(preamble).build();
+        return builder.preamble(preamble).arguments(arguments.build()).build();
     }
 }

@@ -163,6 +163,20 @@ public final class GoroutineArguments {
             return endFrame();
         }
 
+        /** Appends every goroutine of {@code other} (e.g. the next chunk of a dump parsed in parallel). */
+        public Builder append(GoroutineArguments other) {
+            for (int g = 0; g < other.goroutineCount(); g++) {
+                startGoroutine();
+                for (int f = 0; f < other.frameCount(g); f++) {
+                    for (int i = other.wordStart(g, f); i < other.wordEnd(g, f); i++) {
+                        add(other.word[i], other.kind[i]);
+                    }
+                    endFrame();
+                }
+            }
+            return this;
+        }
+
         public int goroutineCount() {
             return goroutines;
         }
