@@ -2,7 +2,10 @@ package dev.goroscope.model.analysis;
 
 /** The rules that make a leak suspect, most certain first; {@link #id()} is what JSON and the UI show. */
 public enum LeakRule {
-    /** Go 1.26's goroutineleak profile: the GC proved these goroutines can never be woken. */
+    /**
+     * Go 1.26's goroutineleak profile: the GC proved these goroutines can never be woken (a profile of kind
+     * "goroutineleak", or its debug=2 dump whose statuses end in {@code (leaked)}).
+     */
     GOROUTINELEAK_PROFILE("goroutineleak-profile", "reported leaked by the runtime's goroutineleak profile"),
     /** Blocked on a nil channel or in {@code select {}}: nothing can ever wake them. */
     BLOCKED_FOREVER("blocked-forever", "blocked on a nil channel or an empty select: can never be woken"),
