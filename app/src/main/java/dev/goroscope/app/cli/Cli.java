@@ -25,6 +25,7 @@ public final class Cli {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Cli()).addSubcommand("help", new CommandLine.HelpCommand());
+        return new CommandLine(new Cli()).addSubcommand("help", new CommandLine.HelpCommand())
+                .addSubcommand("diff", new DiffCommand());
     }
 }
