@@ -16,7 +16,7 @@ public final class GoroutineGroups {
     private final GoroutineDump dump;
     private final GroupingOptions options;
     private final StackFacts facts;
-    private final Pointers pointers;
+    private volatile Pointers pointers;
     private final int[] groupOf;
     private final int[] first;
     private final int[] count;
@@ -86,8 +86,14 @@ public final class GoroutineGroups {
         return facts;
     }
 
+    /** The dump's named pointers (computed on first use: a pass over every argument word). */
     public Pointers pointers() {
-        return pointers;
+        Pointers p = pointers;
+        if (p == null) {
+            p = Pointers.of(dump);
+            pointers = p;
+        }
+        return p;
     }
 
     public int size() {
@@ -166,8 +172,9 @@ public final class GoroutineGroups {
                 }
             }
         }
+        Pointers named = pointers();
         return args.format(rep, frame, i -> differs[i - from] ? "*"
-                : args.kind(i) == GoroutineArguments.VALUE ? pointers.name(args.word(i)) : null);
+                : args.kind(i) == GoroutineArguments.VALUE ? named.name(args.word(i)) : null);
     }
 
     private int compare(GroupOrder by, int a, int b) {
@@ -205,7 +212,7 @@ public final class GoroutineGroups {
             this.options = options;
             this.stacks = dump.stacks();
             this.args = options.argumentMatch() == GroupingOptions.ArgumentMatch.ANY ? null : dump.arguments();
-            this.pointers = Pointers.of(dump);
+            this.pointers = args == null ? null : Pointers.of(dump);
             this.stackKey = new int[stacks.size()];
             Arrays.fill(stackKey, Integer.MIN_VALUE);
             slots = new int[Integer.highestOneBit(Math.max(64, dump.size() / 4)) * 2];

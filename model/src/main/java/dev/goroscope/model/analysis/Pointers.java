@@ -35,34 +35,27 @@ public final class Pointers {
         if (args == null) {
             return new Pointers(new LongIntMap(0), new LongIntMap(0), new long[0]);
         }
-        LongIntMap seen = new LongIntMap(1024);
-        LongIntMap perArena = new LongIntMap(64);
-        int[] distinct = new int[64];
+        LongIntMap arenas = new LongIntMap(64);
+        long[] firstWord = new long[64];
+        LongIntMap hot = new LongIntMap(16);
         for (int i = 0; i < args.wordCount(); i++) {
             byte k = args.kind(i);
             long w = args.word(i);
             if (k != GoroutineArguments.VALUE && k != GoroutineArguments.UNCERTAIN || w < LOWEST) {
                 continue;
             }
-            int n = seen.size();
-            if (seen.putIfAbsent(w, n) == n) {
-                int arenas = perArena.size();
-                int a = perArena.putIfAbsent(w >>> ARENA_SHIFT, arenas);
-                if (a == distinct.length) {
-                    distinct = Arrays.copyOf(distinct, a * 2);
+            int n = arenas.size();
+            int a = arenas.putIfAbsent(w >>> ARENA_SHIFT, n);
+            if (a == n) {
+                if (n == firstWord.length) {
+                    firstWord = Arrays.copyOf(firstWord, n * 2);
                 }
-                distinct[a]++;
-            }
-        }
-        LongIntMap hot = new LongIntMap(16);
-        Pointers probe = new Pointers(hot, null, null);
-        for (int i = 0; i < args.wordCount(); i++) {
-            long w = args.word(i);
-            int a = w >= LOWEST ? perArena.get(w >>> ARENA_SHIFT) : -1;
-            if (a >= 0 && distinct[a] > 1) {
+                firstWord[n] = w;
+            } else if (firstWord[a] != w) {
                 hot.putIfAbsent(w >>> ARENA_SHIFT, 1);
             }
         }
+        Pointers probe = new Pointers(hot, null, null);
         LongIntMap numbers = new LongIntMap(1024);
         long[] values = new long[64];
         for (int i = 0; i < args.wordCount(); i++) {
