@@ -14,7 +14,9 @@
 // (main.poolWorker) and 2 goroutines that come and go: on odd steps two
 // sleepers (main.napper, "sleep") exist, on even steps none.
 //
-// Files: DIR/goroutines-<unix-millis>.txt and DIR/profiles/goroutine-<unix-millis>.pb.gz.
+// Files: DIR/goroutines-<unix-millis>.txt, and goroutine profiles of the same
+// moment as DIR/profiles/goroutine-<unix-millis>.pb.gz (debug=0, protobuf) and
+// DIR/profiles-debug1/goroutine-<unix-millis>.txt (debug=1, text).
 // A truth file DIR/truth.json lists the expected count per function per step.
 package main
 
@@ -34,6 +36,7 @@ type stepTruth struct {
 	Step       int            `json:"step"`
 	File       string         `json:"file"`
 	Profile    string         `json:"profile"`
+	ProfileTxt string         `json:"profile_debug1"`
 	Goroutines int            `json:"num_goroutine"`
 	ByEntry    map[string]int `json:"by_entry_function"`
 }
@@ -87,8 +90,10 @@ func main() {
 	steps := flag.Int("steps", 5, "number of steps")
 	pause := flag.Duration("pause", 300*time.Millisecond, "time between steps")
 	flag.Parse()
-	if err := os.MkdirAll(filepath.Join(*dir, "profiles"), 0o755); err != nil {
-		fail(err)
+	for _, sub := range []string{"profiles", "profiles-debug1"} {
+		if err := os.MkdirAll(filepath.Join(*dir, sub), 0o755); err != nil {
+			fail(err)
+		}
 	}
 	shared.Lock()
 	jobs := make(chan int)
@@ -127,11 +132,20 @@ func main() {
 			fail(err)
 		}
 		f.Close()
+		text := fmt.Sprintf("profiles-debug1/goroutine-%d.txt", stamp)
+		t, err := os.Create(filepath.Join(*dir, text))
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.Lookup("goroutine").WriteTo(t, 1); err != nil {
+			fail(err)
+		}
+		t.Close()
 		nappers := 0
 		if s%2 == 1 {
 			nappers = 2
 		}
-		truth = append(truth, stepTruth{Step: s, File: name, Profile: prof, Goroutines: runtime.NumGoroutine(),
+		truth = append(truth, stepTruth{Step: s, File: name, Profile: prof, ProfileTxt: text, Goroutines: runtime.NumGoroutine(),
 			ByEntry: map[string]int{"main.leakySend": 3 * s, "main.lockShared": s, "main.poolWorker": 4,
 				"main.napper": nappers, "main.main": 1}})
 	}

@@ -11,8 +11,8 @@ import picocli.CommandLine;
 
 /** {@code goroscope diff} on two dumps of the growing/ program (steps 1 and 5; see the resources' NOTICE). */
 class DiffCommandTest {
-    private static final String FIRST = "src/test/resources/leaks/goroutines-1795925009374.txt";
-    private static final String LAST = "src/test/resources/leaks/goroutines-1795925010593.txt";
+    private static final String FIRST = "src/test/resources/leaks/goroutines-1795926103266.txt";
+    private static final String LAST = "src/test/resources/leaks/goroutines-1795926104481.txt";
 
     private static String run(String... args) {
         StringWriter out = new StringWriter();

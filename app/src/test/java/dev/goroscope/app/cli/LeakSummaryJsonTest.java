@@ -48,7 +48,7 @@ class LeakSummaryJsonTest {
 
     @Test
     void aDumpWithoutSuspectsHasAnEmptyList() throws Exception {
-        JsonNode j = fields("src/test/resources/leaks/goroutines-1795925009374.txt");
+        JsonNode j = fields("src/test/resources/leaks/goroutines-1795926103266.txt");
         assertThat(j.get("groups")).hasSize(6);
         assertThat(j.get("suspects")).isEmpty();
     }

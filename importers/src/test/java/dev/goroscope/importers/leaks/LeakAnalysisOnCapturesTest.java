@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.goroscope.importers.Importers;
+import dev.goroscope.model.Dataset;
 import dev.goroscope.model.analysis.CreationTree;
 import dev.goroscope.model.analysis.DumpAnalysis;
 import dev.goroscope.model.analysis.GoroutineGroup;
 import dev.goroscope.model.analysis.GoroutineGroups;
+import dev.goroscope.model.analysis.LeakDetector;
 import dev.goroscope.model.analysis.LeakRule;
+import dev.goroscope.model.analysis.LeakRules;
 import dev.goroscope.model.analysis.LeakSuspect;
 import dev.goroscope.model.analysis.SameObjects;
 import dev.goroscope.model.goroutine.GoroutineDump;
@@ -123,6 +126,23 @@ class LeakAnalysisOnCapturesTest {
         assertThat(leaked.values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(truth126().get("goroutineleak-debug2.txt").get("leaked_markers").asLong());
         assertThat(a.suspects().get(0).rule()).isEqualTo(LeakRule.GOROUTINELEAK_PROFILE);
+    }
+
+    @Test
+    void go126GoroutineLeakProfileGivesTheSameVerdict() throws Exception {
+        Dataset d = Importers.all().open(GO126.resolve("goroutineleak-debug1.txt"));
+        Map<String, Long> leaked = new TreeMap<>();
+        for (LeakSuspect s : new LeakDetector(LeakRules.DEFAULTS).detect(null, null, d.profiles())) {
+            assertThat(s.rule()).isEqualTo(LeakRule.GOROUTINELEAK_PROFILE);
+            leaked.merge(s.entryFunction(), s.count(), Long::sum);
+        }
+        Map<String, Long> expected = new TreeMap<>();
+        for (JsonNode p : truth126().get("planted")) {
+            if (p.get("leak_expected").asBoolean()) {
+                expected.merge(p.get("func").asText(), p.get("count").asLong(), Long::sum);
+            }
+        }
+        assertThat(leaked).isEqualTo(expected);
     }
 
     @Test

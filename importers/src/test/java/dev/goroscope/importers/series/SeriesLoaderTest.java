@@ -95,6 +95,24 @@ class SeriesLoaderTest {
     }
 
     @Test
+    void aSeriesOfGoroutineProfilesCountsTheSame() throws Exception {
+        SeriesAnalysis a = new SeriesLoader().load(List.of(GROWING.resolve("profiles-debug1")), Progress.NONE)
+                .analyse(LeakRules.DEFAULTS);
+        JsonNode truth = truth();
+        assertThat(a.snapshots()).extracting(Snapshot::label).containsExactlyElementsOf(
+                () -> truth.findValuesAsText("profile_debug1").stream().map(f -> f.substring(f.indexOf('/') + 1)).iterator());
+        for (int t = 0; t < truth.size(); t++) {
+            int at = t;
+            assertThat(a.total(t)).isEqualTo(truth.get(t).get("num_goroutine").asLong());
+            truth.get(t).get("by_entry_function").fields().forEachRemaining(e -> assertThat(a.rows().stream()
+                    .filter(r -> r.entryFunction().equals(e.getKey())).mapToLong(r -> r.counts()[at]).sum())
+                    .as(e.getKey()).isEqualTo(e.getValue().asLong()));
+        }
+        assertThat(a.growing()).extracting(r -> r.entryFunction() + " " + r.waitReason())
+                .containsExactly("main.leakySend ");
+    }
+
+    @Test
     void aFileThatCannotBeReadIsAProblemAndTheOthersStillLoad(@TempDir Path dir) throws Exception {
         Path garbage = dir.resolve("goroutines-1795925009999.txt");
         Files.write(garbage, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
