@@ -1,7 +1,11 @@
 package dev.goroscope.importers;
 
+import dev.goroscope.importers.chrometrace.ChromeTraceImporter;
 import dev.goroscope.importers.dump.DebugOneImporter;
 import dev.goroscope.importers.dump.DumpImporter;
+import dev.goroscope.importers.folded.FoldedImporter;
+import dev.goroscope.importers.schedtrace.SchedTraceImporter;
+import dev.goroscope.importers.speedscope.SpeedscopeImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +31,8 @@ public final class Importers {
 
     /** Every importer this build has. */
     public static Importers all() {
-        return new Importers(List.of(new DumpImporter(), new DebugOneImporter()));
+        return new Importers(List.of(new DumpImporter(), new DebugOneImporter(), new FoldedImporter(),
+                new SpeedscopeImporter(), new ChromeTraceImporter(), new SchedTraceImporter()));
     }
 
     public List<Importer> list() {
