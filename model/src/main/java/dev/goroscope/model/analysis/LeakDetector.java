@@ -57,8 +57,9 @@ public final class LeakDetector {
             }
         }
         if (groups != null) {
+            Earlier earlier = Earlier.of(groups.dump(), series);
             for (int k = 0; k < groups.size(); k++) {
-                blocked(groups, k, out);
+                blocked(groups, k, earlier, out);
             }
             manyAtOneSite(groups, out);
         }
@@ -72,7 +73,7 @@ public final class LeakDetector {
         return out;
     }
 
-    private void blocked(GoroutineGroups groups, int k, List<LeakSuspect> out) {
+    private void blocked(GoroutineGroups groups, int k, Earlier earlier, List<LeakSuspect> out) {
         GoroutineGroup g = groups.group(k);
         if (g.waitReason() == null) {
             return;
@@ -95,7 +96,15 @@ public final class LeakDetector {
             return;
         }
         int threshold = channel ? rules.blockedMinutes() : rules.syncWaitMinutes();
+        LeakRule rule = channel ? LeakRule.BLOCKED_CHANNEL : LeakRule.SYNC_WAIT;
+        String what = channel ? reason : syncFunction(groups, g) + " (" + reason + ")";
         if (g.maxWaitMinutes() < threshold) {
+            int same = earlier == null || earlier.minutes() < threshold ? 0 : earlier.stillWaiting(groups, k);
+            if (same > 0) {
+                out.add(suspect(rule, same, g, plural(same) + " in " + what + " already in the same state "
+                        + String.format(java.util.Locale.ROOT, "%.1f", earlier.minutes()) + " min earlier ("
+                        + earlier.label() + ", same goroutine ids; threshold " + threshold + " min)"));
+            }
             return;
         }
         GoroutineDump dump = groups.dump();
@@ -107,9 +116,56 @@ public final class LeakDetector {
                 min = Math.min(min, dump.waitMinutes(m));
             }
         }
-        String what = channel ? reason : syncFunction(groups, g) + " (" + reason + ")";
-        out.add(suspect(channel ? LeakRule.BLOCKED_CHANNEL : LeakRule.SYNC_WAIT, n, g,
+        out.add(suspect(rule, n, g,
                 plural(n) + " in " + what + waited(min, g.maxWaitMinutes()) + " (threshold " + threshold + " min)"));
+    }
+
+    /**
+     * The oldest snapshot of a series with a dump, taken before the analysed dump: a goroutine with the same id in
+     * the same wait reason there has been waiting at least that long, even when the dump header gives no minutes
+     * (the runtime only records them once a GC has run).
+     */
+    private record Earlier(GoroutineDump dump, StackFacts facts, String label, double minutes, LongIntMap index) {
+        static Earlier of(GoroutineDump latest, SeriesAnalysis series) {
+            if (series == null) {
+                return null;
+            }
+            long latestTime = Long.MIN_VALUE;
+            for (Snapshot s : series.snapshots()) {
+                if (s.dump() == latest) {
+                    latestTime = s.timeMillis();
+                }
+            }
+            if (latestTime == Long.MIN_VALUE) {
+                return null;
+            }
+            for (Snapshot s : series.snapshots()) {
+                if (s.dump() != null && s.dump() != latest && s.timeMillis() < latestTime) {
+                    LongIntMap index = new LongIntMap(s.dump().size());
+                    for (int g = 0; g < s.dump().size(); g++) {
+                        index.putIfAbsent(s.dump().id(g), g);
+                    }
+                    return new Earlier(s.dump(), StackFacts.of(s.dump().stacks()), s.label(),
+                            (latestTime - s.timeMillis()) / 60_000.0, index);
+                }
+            }
+            return null;
+        }
+
+        /** Members of {@code group} that were in the same wait reason and leaf function in the earlier dump. */
+        int stillWaiting(GoroutineGroups groups, int group) {
+            GoroutineDump now = groups.dump();
+            StackFacts latest = groups.facts();
+            int n = 0;
+            for (int m : groups.members(group)) {
+                int e = index.get(now.id(m));
+                if (e >= 0 && java.util.Objects.equals(dump.waitReasonText(e), now.waitReasonText(m))
+                        && facts.leafName(dump.stack(e)).equals(latest.leafName(now.stack(m)))) {
+                    n++;
+                }
+            }
+            return n;
+        }
     }
 
     private static boolean waitsOnSync(GoroutineGroups groups, GoroutineGroup g) {

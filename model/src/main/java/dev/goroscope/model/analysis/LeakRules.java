@@ -3,8 +3,10 @@ package dev.goroscope.model.analysis;
 /**
  * The thresholds of the leak rules, editable by the user.
  *
- * @param blockedMinutes         a channel or select wait counts as a leak from this many minutes blocked
- * @param syncWaitMinutes        a {@code sync.WaitGroup.Wait} / {@code sync.Cond.Wait} from this many minutes
+ * @param blockedMinutes         a channel or select wait counts as a leak from this many minutes blocked: as the
+ *                               dump header says, or as a series shows (the same goroutine id in the same state
+ *                               in an earlier snapshot at least this long before)
+ * @param syncWaitMinutes        a {@code sync.WaitGroup.Wait} / {@code sync.Cond.Wait} from this many minutes, alike
  * @param manyAtOneSite          this many goroutines blocked at one site of the user's code is suspicious
  * @param growthMinSnapshots     a series needs this many snapshots to call a group growing
  * @param growthMinIncrease      … and the group must have grown by at least this many goroutines

@@ -98,6 +98,30 @@ class LeakDetectorTest {
     }
 
     @Test
+    void theSameGoroutineStillWaitingInALaterSnapshotFiresWithoutHeaderMinutes() {
+        DiffKeys keys = new DiffKeys();
+        String[] wg = {"sync.runtime_SemacquireWaitGroup sema.go:114", "sync.(*WaitGroup).Wait waitgroup.go:118",
+            "main.leakWaitGroupWait patterns.go:170"};
+        GoroutineDump first = new TestDumps().add(40, "sync.WaitGroup.Wait", 0, MAIN, 1, wg)
+                .add(41, "sync.WaitGroup.Wait", 0, MAIN, 1, wg).add(50, "chan receive", 0, MAIN, 1, "main.r main.go:9")
+                .build();
+        GoroutineDump later = new TestDumps().add(41, "sync.WaitGroup.Wait", 0, MAIN, 1, wg)
+                .add(42, "sync.WaitGroup.Wait", 0, MAIN, 1, wg).add(50, "chan receive", 0, MAIN, 1, "main.r main.go:9")
+                .build();
+        SeriesAnalysis series = SeriesAnalysis.of(List.of(Snapshot.ofDump("a.txt", 0, first, keys),
+                Snapshot.ofDump("b.txt", 12 * 60_000L, later, keys)), LeakRules.DEFAULTS);
+        GoroutineGroups groups = GoroutineGroups.of(later);
+        List<LeakSuspect> s = new LeakDetector(LeakRules.DEFAULTS).detect(groups, series, List.of());
+        assertThat(s).extracting(x -> x.rule().id() + " " + x.count() + " " + x.evidence()).containsExactly(
+                "blocked-channel 1 1 goroutine in chan receive already in the same state 12.0 min earlier (a.txt, "
+                        + "same goroutine ids; threshold 10 min)",
+                "sync-wait 1 1 goroutine in sync.(*WaitGroup).Wait (sync.WaitGroup.Wait) already in the same state "
+                        + "12.0 min earlier (a.txt, same goroutine ids; threshold 10 min)");
+        assertThat(new LeakDetector(LeakRules.DEFAULTS.withSyncWaitMinutes(15).withBlockedMinutes(15))
+                .detect(groups, series, List.of())).isEmpty();
+    }
+
+    @Test
     void goroutineLeakProfileAndTimeAfterHeapProfile() {
         StackTable st = new StackTable();
         int gopark = st.frames().intern("runtime.gopark", "proc.go", 435);
