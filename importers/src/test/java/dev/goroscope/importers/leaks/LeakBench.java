@@ -29,9 +29,11 @@ import java.util.function.Supplier;
  * copy so every copy is distinct; the second dump has 2× the {@code main.leak*} goroutines and none of the
  * {@code main.busy*} ones, so the diff has growth and loss), then prints the best of 5 timed runs (after 2 warm-up
  * runs) of each analysis, excluding parsing: wall time and the thread's CPU time (the analyses run on one thread;
- * on a shared machine the CPU time is the fairer figure). Usage:
+ * on a shared machine the CPU time is the fairer figure). With {@code parsed} instead of a count, both dumps are
+ * the file itself parsed twice (e.g. a 1M-goroutine dump from samples/progs/bigdump). Usage:
  * <pre>java -Xmx4g -cp model/target/classes:importers/target/classes:importers/target/test-classes \
- *   dev.goroscope.importers.leaks.LeakBench samples/captures/go1.26/dump-debug2.txt 1000000</pre>
+ *   dev.goroscope.importers.leaks.LeakBench samples/captures/go1.26/dump-debug2.txt 1000000
+ * java -Xmx8g -cp … dev.goroscope.importers.leaks.LeakBench /tmp/big1m.txt parsed</pre>
  */
 public final class LeakBench {
     private LeakBench() {
@@ -39,13 +41,26 @@ public final class LeakBench {
 
     public static void main(String[] args) throws Exception {
         Path input = Path.of(args.length > 0 ? args[0] : "samples/captures/go1.26/dump-debug2.txt");
-        int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        GoroutineDump seed = new DumpImporter().read(Importers.fileSource(input), Progress.NONE).dump();
+        boolean parsed = args.length > 1 && args[1].equals("parsed");
+        int n = args.length > 1 && !parsed ? Integer.parseInt(args[1]) : 1_000_000;
         long t0 = System.nanoTime();
-        GoroutineDump before = replicate(seed, n, false);
-        GoroutineDump after = replicate(seed, n, true);
-        System.out.printf(Locale.ROOT, "input %s: %d goroutines, %d stacks; replicated to %d and %d goroutines in %d ms%n",
-                input, seed.size(), seed.stacks().size(), before.size(), after.size(), (System.nanoTime() - t0) / 1_000_000);
+        GoroutineDump seed = new DumpImporter().read(Importers.fileSource(input), Progress.NONE).dump();
+        long parseMs = (System.nanoTime() - t0) / 1_000_000;
+        GoroutineDump before;
+        GoroutineDump after;
+        if (parsed) {
+            before = seed;
+            after = new DumpImporter().read(Importers.fileSource(input), Progress.NONE).dump();
+            System.out.printf(Locale.ROOT, "input %s parsed twice (first in %d ms): %d goroutines, %d stacks%n", input,
+                    parseMs, seed.size(), seed.stacks().size());
+        } else {
+            t0 = System.nanoTime();
+            before = replicate(seed, n, false);
+            after = replicate(seed, n, true);
+            System.out.printf(Locale.ROOT, "input %s: %d goroutines, %d stacks; replicated to %d and %d goroutines in %d "
+                    + "ms%n", input, seed.size(), seed.stacks().size(), before.size(), after.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
         time("group (same lines)", () -> GoroutineGroups.of(before).size() + " groups");
         time("group (same functions)", () -> GoroutineGroups.of(before, GroupingOptions.DEFAULT
                 .withStackMatch(GroupingOptions.StackMatch.FUNCTIONS)).size() + " groups");

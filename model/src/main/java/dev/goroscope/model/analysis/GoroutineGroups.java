@@ -201,6 +201,7 @@ public final class GoroutineGroups {
         private final GoroutineArguments args;
         private final Pointers pointers;
         private final int[] stackKey;
+        private int[] listHashes;
         private final StackTable keyTable = new StackTable();
         private int[] slots;
         private int[] first = new int[64];
@@ -273,14 +274,7 @@ public final class GoroutineGroups {
             if (args != null) {
                 int frames = comparedFrames(g);
                 for (int f = 0; f < frames; f++) {
-                    for (int w = args.wordStart(g, f); w < args.wordEnd(g, f); w++) {
-                        byte k = args.kind(w);
-                        h = h * 31 + k;
-                        if (compared(k, args.word(w))) {
-                            h = h * 31 + Long.hashCode(args.word(w));
-                        }
-                    }
-                    h = h * 31 + 7;
+                    h = h * 31 + listHash(args.list(g, f));
                 }
             }
             h *= 0x9E3779B1;
@@ -300,6 +294,9 @@ public final class GoroutineGroups {
                 return false;
             }
             for (int f = 0; f < frames; f++) {
+                if (args.list(a, f) == args.list(b, f)) {
+                    continue;
+                }
                 int wa = args.wordStart(a, f);
                 int wb = args.wordStart(b, f);
                 int len = args.wordEnd(a, f) - wa;
@@ -314,6 +311,27 @@ public final class GoroutineGroups {
                 }
             }
             return true;
+        }
+
+        /** A hash of one argument list over what is compared (memoised per interned list). */
+        private int listHash(int list) {
+            if (listHashes == null) {
+                listHashes = new int[args.listCount()];
+                Arrays.fill(listHashes, Integer.MIN_VALUE);
+            }
+            int h = listHashes[list];
+            if (h == Integer.MIN_VALUE) {
+                h = 7;
+                for (int w = args.listWordStart(list); w < args.listWordEnd(list); w++) {
+                    h = h * 31 + args.kind(w);
+                    if (compared(args.kind(w), args.word(w))) {
+                        h = h * 31 + Long.hashCode(args.word(w));
+                    }
+                }
+                h = h == Integer.MIN_VALUE ? 0 : h;
+                listHashes[list] = h;
+            }
+            return h;
         }
 
         private boolean compared(byte kind, long word) {

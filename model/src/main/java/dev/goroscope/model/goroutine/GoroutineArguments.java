@@ -7,16 +7,20 @@ import java.util.function.IntFunction;
  * The argument words a debug=2 dump prints after each function, e.g. {@code main.f(0xc000010000, {0x7a, 0x3}, 0x0?)},
  * kept per goroutine and per frame (innermost frame first, as the dump lists them), so that goroutines waiting on
  * the same channel or mutex can be recognised. Optional: a dump without it (a profile, an older importer) still
- * groups, only without "same object" and pointer-aware similarity. Columns of primitives; built once, immutable.
+ * groups, only without "same object" and pointer-aware similarity.
+ * <p>
+ * Argument lists are interned: a frame occurrence costs one {@code int}, and a list such as {@code 0x0?, 0x0?} that
+ * a million goroutines share is stored once. The words of all distinct lists form one pool, in the order they were
+ * first met; {@link #wordStart}/{@link #wordEnd} index into it. Built once, immutable.
  */
 public final class GoroutineArguments {
     /** A word the runtime printed as exact, e.g. {@code 0xc000010000}. */
     public static final byte VALUE = 0;
     /** A word printed with {@code ?}: possibly stale (register ABI spill slot). */
     public static final byte UNCERTAIN = 1;
-    /** {@code {}: start of a struct, string, slice or interface. */
+    /** <code>{</code>: start of a struct, string, slice or interface. */
     public static final byte OPEN = 2;
-    /** {@code }}: end of one. */
+    /** <code>}</code>: end of one. */
     public static final byte CLOSE = 3;
     /** {@code ...}: the runtime stopped printing (too many words, or an inlined frame). */
     public static final byte ELLIPSIS = 4;
@@ -24,13 +28,15 @@ public final class GoroutineArguments {
     public static final byte UNKNOWN = 5;
 
     private final int[] goroutineStart;
-    private final int[] frameStart;
+    private final int[] frameList;
+    private final int[] listStart;
     private final long[] word;
     private final byte[] kind;
 
     private GoroutineArguments(Builder b) {
         goroutineStart = Arrays.copyOf(b.goroutineStart, b.goroutines + 1);
-        frameStart = Arrays.copyOf(b.frameStart, b.frames + 1);
+        frameList = Arrays.copyOf(b.frameList, b.frames);
+        listStart = Arrays.copyOf(b.listStart, b.lists + 1);
         word = Arrays.copyOf(b.word, b.words);
         kind = Arrays.copyOf(b.kind, b.words);
     }
@@ -45,14 +51,19 @@ public final class GoroutineArguments {
         return goroutineStart[g + 1] - goroutineStart[g];
     }
 
+    /** The interned list of frame {@code frame} of goroutine {@code g}: equal ids, equal lists. */
+    public int list(int g, int frame) {
+        return frameList[goroutineStart[g] + frame];
+    }
+
     /** Index of the first word of frame {@code frame} of goroutine {@code g}, for {@link #word} and {@link #kind}. */
     public int wordStart(int g, int frame) {
-        return frameStart[goroutineStart[g] + frame];
+        return listWordStart(list(g, frame));
     }
 
     /** One past the last word of frame {@code frame} of goroutine {@code g}. */
     public int wordEnd(int g, int frame) {
-        return frameStart[goroutineStart[g] + frame + 1];
+        return listWordEnd(list(g, frame));
     }
 
     public long word(int i) {
@@ -63,7 +74,22 @@ public final class GoroutineArguments {
         return kind[i];
     }
 
-    /** Total words over all goroutines. */
+    /** Number of distinct argument lists. */
+    public int listCount() {
+        return listStart.length - 1;
+    }
+
+    /** Index of the first word of list {@code list}. */
+    public int listWordStart(int list) {
+        return listStart[list];
+    }
+
+    /** One past the last word of list {@code list}. */
+    public int listWordEnd(int list) {
+        return listStart[list + 1];
+    }
+
+    /** Words in the pool of distinct lists. */
     public int wordCount() {
         return word.length;
     }
@@ -110,11 +136,15 @@ public final class GoroutineArguments {
     /** Collects arguments goroutine by goroutine, in the dump's order, frames innermost first. */
     public static final class Builder {
         private int[] goroutineStart = new int[65];
-        private int[] frameStart = new int[257];
+        private int[] frameList = new int[256];
+        private int[] listStart = new int[65];
         private long[] word = new long[1024];
         private byte[] kind = new byte[1024];
+        private int[] slots = newSlots(256);
+        private int[] listHash = new int[64];
         private int goroutines;
         private int frames;
+        private int lists;
         private int words;
 
         /** Starts the next goroutine; call once per goroutine of the dump, even one with no frame. */
@@ -206,6 +236,7 @@ public final class GoroutineArguments {
             return end;
         }
 
+        /** Appends a word to the pending list, which sits at the end of the pool until {@link #endFrame()}. */
         private void add(long v, byte k) {
             if (words == word.length) {
                 word = Arrays.copyOf(word, words * 2);
@@ -215,17 +246,85 @@ public final class GoroutineArguments {
             kind[words++] = k;
         }
 
+        /** Interns the pending list: an equal list already in the pool is reused and the pending words dropped. */
         private Builder endFrame() {
             if (goroutines == 0) {
                 throw new IllegalStateException("addFrame before startGoroutine");
             }
-            if (frames + 2 > frameStart.length) {
-                frameStart = Arrays.copyOf(frameStart, frameStart.length * 2);
+            int start = listStart[lists];
+            int h = hash(start, words);
+            int mask = slots.length - 1;
+            int i = h & mask;
+            int id = -1;
+            while (slots[i] >= 0) {
+                int l = slots[i];
+                if (listHash[l] == h && sameWords(listStart[l], listStart[l + 1], start, words)) {
+                    id = l;
+                    break;
+                }
+                i = (i + 1) & mask;
             }
-            frames++;
-            frameStart[frames] = words;
+            if (id >= 0) {
+                words = start;
+            } else {
+                id = lists;
+                if (lists + 2 > listStart.length) {
+                    listStart = Arrays.copyOf(listStart, listStart.length * 2);
+                    listHash = Arrays.copyOf(listHash, listStart.length);
+                }
+                listHash[lists] = h;
+                slots[i] = lists;
+                lists++;
+                listStart[lists] = words;
+                if (lists * 2 > slots.length) {
+                    rehash();
+                }
+            }
+            if (frames == frameList.length) {
+                frameList = Arrays.copyOf(frameList, frames * 2);
+            }
+            frameList[frames++] = id;
             goroutineStart[goroutines] = frames;
             return this;
+        }
+
+        private boolean sameWords(int a, int aEnd, int b, int bEnd) {
+            if (aEnd - a != bEnd - b) {
+                return false;
+            }
+            for (int i = 0; i < aEnd - a; i++) {
+                if (word[a + i] != word[b + i] || kind[a + i] != kind[b + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int hash(int from, int to) {
+            int h = to - from;
+            for (int i = from; i < to; i++) {
+                h = h * 31 + Long.hashCode(word[i]) * 7 + kind[i];
+            }
+            h *= 0x9E3779B1;
+            return h ^ (h >>> 16);
+        }
+
+        private void rehash() {
+            slots = newSlots(slots.length * 2);
+            int mask = slots.length - 1;
+            for (int l = 0; l < lists; l++) {
+                int i = listHash[l] & mask;
+                while (slots[i] >= 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = l;
+            }
+        }
+
+        private static int[] newSlots(int n) {
+            int[] s = new int[n];
+            Arrays.fill(s, -1);
+            return s;
         }
     }
 }

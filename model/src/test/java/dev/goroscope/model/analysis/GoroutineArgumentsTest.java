@@ -41,6 +41,25 @@ class GoroutineArgumentsTest {
     }
 
     @Test
+    void equalListsAreStoredOnceAcrossGoroutinesAndAppends() {
+        GoroutineArguments.Builder b = new GoroutineArguments.Builder();
+        byte[] zero = "0x0?, 0x0?".getBytes(StandardCharsets.US_ASCII);
+        byte[] ptr = "0xc000092968".getBytes(StandardCharsets.US_ASCII);
+        for (int g = 0; g < 3; g++) {
+            b.startGoroutine().addFrame(zero, 0, zero.length).addFrame(ptr, 0, ptr.length);
+        }
+        GoroutineArguments a = b.build();
+        assertThat(a.listCount()).isEqualTo(2);
+        assertThat(a.wordCount()).isEqualTo(3);
+        assertThat(a.list(2, 0)).isEqualTo(a.list(0, 0)).isNotEqualTo(a.list(0, 1));
+        GoroutineArguments twice = new GoroutineArguments.Builder().append(a).append(a).build();
+        assertThat(twice.goroutineCount()).isEqualTo(6);
+        assertThat(twice.listCount()).isEqualTo(2);
+        assertThat(twice.format(5, 1, i -> null)).isEqualTo("0xc000092968");
+        assertThat(twice.format(4, 0, i -> null)).isEqualTo("0x0?, 0x0?");
+    }
+
+    @Test
     void wordTextReplacesNamedWords() {
         GoroutineArguments a = parse("0xc000092968, 0x1");
         assertThat(a.format(0, 0, i -> a.word(i) == 0xc000092968L ? "#1" : null)).isEqualTo("#1, 0x1");
