@@ -41,6 +41,16 @@ public final class DumpAnalysis {
         return suspects;
     }
 
+    /** The "same object" buckets of the dump (computed on each call: a pass over every argument word). */
+    public SameObjects sameObjects() {
+        return SameObjects.of(groups.dump(), groups.pointers());
+    }
+
+    /** The creation tree of the dump (computed on each call). */
+    public CreationTree creationTree() {
+        return CreationTree.of(groups.dump());
+    }
+
     /** One row per group, largest first. */
     public List<GroupSummary> groupSummaries() {
         List<GroupSummary> out = new ArrayList<>();

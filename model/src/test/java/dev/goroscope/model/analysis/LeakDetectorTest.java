@@ -151,5 +151,7 @@ class LeakDetectorTest {
                 "main.leakSend", "main.leakSend", "main.main", 40));
         assertThat(a.suspectSummaries()).extracting(DumpAnalysis.SuspectSummary::rule)
                 .containsExactly("blocked-forever", "blocked-forever", "blocked-channel", "sync-wait");
+        assertThat(a.creationTree().total(CreationTree.ROOT)).isEqualTo(a.groups().dump().size());
+        assertThat(a.sameObjects().size()).isZero();
     }
 }
