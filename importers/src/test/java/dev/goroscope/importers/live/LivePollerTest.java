@@ -119,6 +119,7 @@ class LivePollerTest {
         Recorder r = new Recorder(dumps.size());
         poller = LivePoller.start(base, LivePoller.Options.DEFAULTS.withInterval(Duration.ofMillis(20)), r,
                 tmp.resolve("spool"), Importers.all());
+        assertThat(poller.url()).hasToString(base + "goroutine?debug=2");
         assertThat(r.snapshots.await(20, TimeUnit.SECONDS)).isTrue();
         poller.stop();
         assertThat(r.stopReason).isEqualTo("stopped");

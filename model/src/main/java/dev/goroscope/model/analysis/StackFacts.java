@@ -93,16 +93,6 @@ public final class StackFacts {
         return leaf[stack] != NONE ? leaf[stack] : stacks.frames().function(stacks.frame(stack));
     }
 
-    /** The innermost stack (suffix of {@code stack}) whose frame is shown, i.e. whose function is the leaf. */
-    public int leafStack(int stack) {
-        for (int s = stack; s != StackTable.EMPTY; s = stacks.parent(s)) {
-            if (leaf[s] == stacks.frames().function(stacks.frame(s))) {
-                return s;
-            }
-        }
-        return stack;
-    }
-
     /** Whether every frame belongs to the Go runtime or standard library; false for the empty stack. */
     public boolean stdlibOnly(int stack) {
         return stack != StackTable.EMPTY && stdlibOnly[stack];

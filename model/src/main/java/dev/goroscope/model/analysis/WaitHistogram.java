@@ -22,11 +22,6 @@ public final class WaitHistogram {
         return b;
     }
 
-    /** Lower edge of bucket {@code b} in minutes. */
-    public static int lowerEdge(int b) {
-        return EDGES[b];
-    }
-
     /** A label such as "1-4 min", "1-4 h" or "≥ 1 day". */
     public static String label(int b) {
         return switch (b) {

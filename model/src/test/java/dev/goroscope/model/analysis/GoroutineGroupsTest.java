@@ -42,6 +42,9 @@ class GoroutineGroupsTest {
         assertThat(g.minWaitMinutes()).isZero();
         assertThat(g.maxWaitMinutes()).isEqualTo(12);
         assertThat(g.waitHistogram()).containsExactly(1, 1, 1, 0, 0, 0, 0);
+        assertThat(WaitHistogram.label(WaitHistogram.bucket(12))).isEqualTo("5-14 min");
+        assertThat(WaitHistogram.label(WaitHistogram.bucket(5000))).isEqualTo("≥ 1 day");
+        assertThat(groups.options()).isEqualTo(GroupingOptions.DEFAULT);
         assertThat(groups.groupOf(6)).isNotEqualTo(senders);
     }
 

@@ -142,6 +142,8 @@ class LeakDetectorTest {
                         "time-after-loop 1500 main.timeAfterLoop main.timeAfterLoop");
         assertThat(s.get(1).evidence()).isEqualTo(
                 "1500 timer objects live by time.After in main.timeAfterLoop (heap profile; threshold 1000)");
+        assertThat(new LeakDetector(LeakRules.DEFAULTS.withTimeAfterLiveTimers(2000)).detect(null, null, List.of(heap)))
+                .isEmpty();
     }
 
     @Test
