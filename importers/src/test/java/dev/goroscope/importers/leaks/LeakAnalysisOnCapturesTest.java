@@ -17,11 +17,13 @@ import dev.goroscope.model.analysis.LeakSuspect;
 import dev.goroscope.model.analysis.SameObjects;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+
 
 /** The leak analyses on real dumps, checked against what the programs that made them planted. */
 class LeakAnalysisOnCapturesTest {
@@ -66,7 +68,7 @@ class LeakAnalysisOnCapturesTest {
         SameObjects same = SameObjects.of(d, groups.pointers());
         Map<String, List<String>> membersByFunction = new HashMap<>();
         for (int b = 0; b < same.size(); b++) {
-            List<String> entries = java.util.Arrays.stream(same.members(b))
+            List<String> entries = Arrays.stream(same.members(b))
                     .mapToObj(g -> groups.group(groups.groupOf(g)).entryFunction()).toList();
             membersByFunction.put(same.function(b), entries);
             assertThat(same.name(b)).isEqualTo(groups.pointers().name(same.address(b)));

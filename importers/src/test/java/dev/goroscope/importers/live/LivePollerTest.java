@@ -14,11 +14,13 @@ import dev.goroscope.model.analysis.SeriesRow;
 import dev.goroscope.model.analysis.Snapshot;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * The live poller against the JDK's HTTP server on 127.0.0.1 answering with real dumps (the growing/ series
@@ -79,7 +82,7 @@ class LivePollerTest {
                 o.write(body);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -127,7 +130,7 @@ class LivePollerTest {
         SeriesRow send = live.rows().get(0);
         assertThat(send.entryFunction()).isEqualTo("main.leakySend");
         assertThat(send.growing()).isTrue();
-        assertThat(java.util.Arrays.copyOf(send.counts(), 5)).containsExactly(3, 6, 9, 12, 15);
+        assertThat(Arrays.copyOf(send.counts(), 5)).containsExactly(3, 6, 9, 12, 15);
         List<Path> saved = poller.save(tmp.resolve("saved"));
         assertThat(saved).hasSize(poller.snapshots().size());
         try (Stream<Path> s = Files.list(tmp.resolve("saved"))) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Progress;
 import dev.goroscope.model.analysis.DiffEntry;
+import dev.goroscope.model.analysis.DiffTree;
 import dev.goroscope.model.analysis.DumpAnalysis;
 import dev.goroscope.model.analysis.GroupingOptions;
 import dev.goroscope.model.analysis.LeakRule;
@@ -18,9 +19,12 @@ import dev.goroscope.model.analysis.SeriesRow;
 import dev.goroscope.model.analysis.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** A series of real dumps written by samples/progs/growing (see the resources' README). */
 class SeriesLoaderTest {
@@ -83,14 +87,14 @@ class SeriesLoaderTest {
                 .containsExactly("main.leakySend 12", "main.lockShared 4");
         assertThat(a.diff(0, 1).changed()).extracting(e -> e.entryFunction() + " " + e.change())
                 .containsExactly("main.leakySend GROWN", "main.napper GONE", "main.lockShared GROWN");
-        assertThat(a.diffTree(0, 4, dev.goroscope.model.analysis.DiffTree.Basis.AFTER).delta(0)).isEqualTo(16);
+        assertThat(a.diffTree(0, 4, DiffTree.Basis.AFTER).delta(0)).isEqualTo(16);
         Snapshot last = a.snapshots().get(4);
         List<LeakSuspect> suspects = DumpAnalysis.of(last.dump(), GroupingOptions.DEFAULT, LeakRules.DEFAULTS,
                 List.of(), a).suspects();
         assertThat(suspects).filteredOn(x -> x.rule() == LeakRule.GROWING)
                 .extracting(x -> x.entryFunction() + " " + x.count() + " " + x.evidence())
                 .containsExactly("main.leakySend 15 3 → 6 → 9 → 12 → 15 over 5 snapshots (+3.0 per snapshot, "
-                        + String.format(java.util.Locale.ROOT, "%+.1f", row(a, "main.leakySend").perMinute())
+                        + String.format(Locale.ROOT, "%+.1f", row(a, "main.leakySend").perMinute())
                         + " per minute)");
     }
 
@@ -116,7 +120,7 @@ class SeriesLoaderTest {
     void aFileThatCannotBeReadIsAProblemAndTheOthersStillLoad(@TempDir Path dir) throws Exception {
         Path garbage = dir.resolve("goroutines-1795925009999.txt");
         Files.write(garbage, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
-        List<Path> files = new java.util.ArrayList<>();
+        List<Path> files = new ArrayList<>();
         try (var list = Files.list(GROWING)) {
             list.filter(p -> p.getFileName().toString().startsWith("goroutines-")).sorted().forEach(files::add);
         }

@@ -12,7 +12,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -102,7 +104,7 @@ public final class LeakDetector {
             int same = earlier == null || earlier.minutes() < threshold ? 0 : earlier.stillWaiting(groups, k);
             if (same > 0) {
                 out.add(suspect(rule, same, g, plural(same) + " in " + what + " already in the same state "
-                        + String.format(java.util.Locale.ROOT, "%.1f", earlier.minutes()) + " min earlier ("
+                        + String.format(Locale.ROOT, "%.1f", earlier.minutes()) + " min earlier ("
                         + earlier.label() + ", same goroutine ids; threshold " + threshold + " min)"));
             }
             return;
@@ -159,7 +161,7 @@ public final class LeakDetector {
             int n = 0;
             for (int m : groups.members(group)) {
                 int e = index.get(now.id(m));
-                if (e >= 0 && java.util.Objects.equals(dump.waitReasonText(e), now.waitReasonText(m))
+                if (e >= 0 && Objects.equals(dump.waitReasonText(e), now.waitReasonText(m))
                         && facts.leafName(dump.stack(e)).equals(latest.leafName(now.stack(m)))) {
                     n++;
                 }
@@ -323,9 +325,9 @@ public final class LeakDetector {
             }
         }
         sb.append(" over ").append(c.length).append(" snapshots (")
-                .append(String.format(java.util.Locale.ROOT, "%+.1f", r.perSnapshot())).append(" per snapshot");
+                .append(String.format(Locale.ROOT, "%+.1f", r.perSnapshot())).append(" per snapshot");
         if (!Double.isNaN(r.perMinute())) {
-            sb.append(String.format(java.util.Locale.ROOT, ", %+.1f per minute", r.perMinute()));
+            sb.append(String.format(Locale.ROOT, ", %+.1f per minute", r.perMinute()));
         }
         return sb.append(')').toString();
     }

@@ -4,6 +4,7 @@ import dev.goroscope.model.goroutine.GoroutineArguments;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.stack.StackTable;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The "same object" grouping: for each named heap pointer (see {@link Pointers}) that the arguments of two or
@@ -35,7 +36,7 @@ public final class SameObjects {
         if (args != null) {
             scan(dump, pointers, count, firstFunction, null, null);
         }
-        Integer[] shared = java.util.stream.IntStream.range(0, n).filter(p -> count[p] > 1).boxed()
+        Integer[] shared = IntStream.range(0, n).filter(p -> count[p] > 1).boxed()
                 .sorted((a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a]) : Integer.compare(a, b))
                 .toArray(Integer[]::new);
         int[] bucketOf = new int[n];

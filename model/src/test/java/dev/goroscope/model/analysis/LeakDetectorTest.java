@@ -6,8 +6,10 @@ import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.profile.SampleType;
 import dev.goroscope.model.stack.StackTable;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
 
 class LeakDetectorTest {
     private static final String MAIN = "main.main main.go:200";
@@ -78,7 +80,7 @@ class LeakDetectorTest {
     void seriesGrowthBecomesASuspectLinkedToTheLatestGroup() {
         DiffKeys keys = new DiffKeys();
         GoroutineDump last = null;
-        List<Snapshot> snaps = new java.util.ArrayList<>();
+        List<Snapshot> snaps = new ArrayList<>();
         for (int s = 1; s <= 4; s++) {
             TestDumps t = new TestDumps();
             for (int i = 0; i < 5 * s; i++) {
