@@ -162,7 +162,8 @@ public final class GoroutineGroups {
         boolean[] differs = new boolean[len];
         for (int m = memberStart[group] + 1; m < memberStart[group + 1]; m++) {
             int g = members[m];
-            if (frame >= args.frameCount(g) || args.wordEnd(g, frame) - args.wordStart(g, frame) != len) {
+            if (frame >= args.frameCount(g) || args.list(g, frame) == args.list(rep, frame)
+                    || args.wordEnd(g, frame) - args.wordStart(g, frame) != len) {
                 continue;
             }
             int at = args.wordStart(g, frame);
