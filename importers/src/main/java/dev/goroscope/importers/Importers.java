@@ -50,11 +50,14 @@ public final class Importers {
     /** Sniffs {@code source} and reads it with the best importer. */
     public Dataset read(ImportSource source, Progress progress) throws ImportException {
         byte[] head = new byte[HEAD_BYTES];
-        int n;
+        int n = 0;
         try (InputStream in = source.open()) {
-            n = in.readNBytes(head, 0, head.length);
+            int r;
+            while (n < head.length && (r = in.read(head, n, head.length - n)) >= 0) {
+                n += r;
+            }
         } catch (IOException e) {
-            throw new ImportException(source.name(), "", "cannot read: " + describe(e), e);
+            throw new ImportException(source.name(), "byte " + n, "cannot read: " + describe(e), e);
         }
         if (n == 0) {
             throw new ImportException(source.name(), "byte 0", "the file is empty");

@@ -26,7 +26,7 @@ class LeakSummaryJsonTest {
     void groupsByCountAndRankedSuspectsOfAGoroutineLeakDump() throws Exception {
         JsonNode j = fields("src/test/resources/leaks/goroutineleak-debug2.txt");
         JsonNode first = j.get("groups").get(0);
-        assertThat(first.toString()).isEqualTo("{\"count\":7,\"state\":\"waiting\",\"waitReason\":\"chan send (leaked)\","
+        assertThat(first.toString()).isEqualTo("{\"count\":7,\"state\":\"waiting\",\"waitReason\":\"chan send\","
                 + "\"entryFunction\":\"main.leakChanSend\",\"leafFunction\":\"main.leakChanSend\","
                 + "\"createdBy\":\"main.plantAll\",\"maxWaitMinutes\":0}");
         long total = 0;

@@ -15,6 +15,8 @@ final class ChunkResult {
     final StackTable stacks = new StackTable();
     /** Status words as the headers spell them ("chan receive", "running"); {@link #status} indexes it. */
     final StringTable statuses = new StringTable();
+    /** Label sets as the headers print them; {@link #labels} indexes it. */
+    final StringTable labelSets = new StringTable();
     /** The argument words of each goroutine's frames, one row per goroutine added. */
     final GoroutineArguments.Builder arguments = new GoroutineArguments.Builder();
     final List<String> warnings = new ArrayList<>();
@@ -33,6 +35,7 @@ final class ChunkResult {
     long[] parent = new long[256];
     byte[] flags = new byte[256];
     long[] bubble = new long[256];
+    int[] labels = new int[256];
 
     int ancestorCount;
     int[] ancestorOwner = new int[16];
@@ -43,7 +46,7 @@ final class ChunkResult {
     private static final int MAX_WARNINGS = 20;
 
     void add(long goroutineId, int statusId, int waitMinutes, int stackId, int createdByFrame, long parentId,
-            int flagBits, long bubbleId) {
+            int flagBits, long bubbleId, int labelSet) {
         if (count == id.length) {
             int n = count * 2;
             id = Arrays.copyOf(id, n);
@@ -54,6 +57,7 @@ final class ChunkResult {
             parent = Arrays.copyOf(parent, n);
             flags = Arrays.copyOf(flags, n);
             bubble = Arrays.copyOf(bubble, n);
+            labels = Arrays.copyOf(labels, n);
         }
         id[count] = goroutineId;
         status[count] = statusId;
@@ -63,6 +67,7 @@ final class ChunkResult {
         parent[count] = parentId;
         flags[count] = (byte) flagBits;
         bubble[count] = bubbleId;
+        labels[count] = labelSet;
         count++;
     }
 

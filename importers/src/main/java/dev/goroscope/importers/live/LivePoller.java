@@ -261,7 +261,7 @@ public final class LivePoller implements AutoCloseable {
     }
 
     private byte[] fetch() throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(url).timeout(options.answerTimeout()).GET().build();
+        HttpRequest req = HttpRequest.newBuilder(url).GET().build();
         CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(req, CappedBody.handler(options.maxBytes()));
         HttpResponse<byte[]> r;
         try {

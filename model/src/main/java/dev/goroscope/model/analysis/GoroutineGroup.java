@@ -18,11 +18,12 @@ import dev.goroscope.model.goroutine.GoroutineState;
  * @param maxWaitMinutes  most minutes blocked among them
  * @param waitHistogram   goroutines per {@link WaitHistogram} bucket
  * @param lockedToThread  how many are locked to their OS thread
+ * @param leaked          how many the goroutineleak profile (debug=2) marked {@code (leaked)}
  * @param stdlibOnly      whether the stack has no frame of the user's own code
  */
 public record GoroutineGroup(int index, int count, GoroutineState state, String waitReason, String entryFunction,
         String leafFunction, String createdBy, String createdByLine, int stack, int minWaitMinutes,
-        int maxWaitMinutes, int[] waitHistogram, int lockedToThread, boolean stdlibOnly) {
+        int maxWaitMinutes, int[] waitHistogram, int lockedToThread, int leaked, boolean stdlibOnly) {
 
     /** The state as a dump header shows it: the wait reason when there is one, else the state's label. */
     public String stateLabel() {

@@ -24,6 +24,7 @@ public final class GoroutineGroups {
     private final int[] maxWait;
     private final int[] histogram;
     private final int[] locked;
+    private final int[] leaked;
     private final int[] memberStart;
     private final int[] members;
 
@@ -41,6 +42,7 @@ public final class GoroutineGroups {
         maxWait = new int[n];
         histogram = new int[n * WaitHistogram.BUCKETS];
         locked = new int[n];
+        leaked = new int[n];
         Arrays.fill(minWait, Integer.MAX_VALUE);
         for (int g = 0; g < dump.size(); g++) {
             int k = groupOf[g];
@@ -51,6 +53,9 @@ public final class GoroutineGroups {
             histogram[k * WaitHistogram.BUCKETS + WaitHistogram.bucket(m)]++;
             if (dump.has(g, GoroutineDump.LOCKED_TO_THREAD)) {
                 locked[k]++;
+            }
+            if (dump.has(g, GoroutineDump.LEAKED)) {
+                leaked[k]++;
             }
         }
         memberStart = new int[n + 1];
@@ -129,7 +134,7 @@ public final class GoroutineGroups {
                 facts.leafName(stack), creator < 0 ? null : frames.functionName(creator),
                 creator < 0 ? null : frames.fileName(creator) + ":" + frames.line(creator), stack, minWait[group],
                 maxWait[group], Arrays.copyOfRange(histogram, group * WaitHistogram.BUCKETS,
-                        (group + 1) * WaitHistogram.BUCKETS), locked[group], facts.stdlibOnly(stack));
+                        (group + 1) * WaitHistogram.BUCKETS), locked[group], leaked[group], facts.stdlibOnly(stack));
     }
 
     /** Group indices sorted for display. */

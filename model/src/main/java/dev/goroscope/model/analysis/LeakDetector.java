@@ -22,8 +22,6 @@ import java.util.Set;
  * {@code goroutineleak}, heap). Suspects come out ranked: most certain rule first, then most goroutines.
  */
 public final class LeakDetector {
-    /** The marker Go 1.26's goroutineleak profile (debug=2) appends to the status of a proven leak. */
-    private static final String LEAKED = " (leaked)";
     private static final Set<String> FOREVER = Set.of("chan receive (nil chan)", "chan send (nil chan)",
             "select (no cases)");
     private static final Set<String> CHANNEL = Set.of("chan receive", "chan send", "select");
@@ -81,10 +79,12 @@ public final class LeakDetector {
             return;
         }
         String reason = g.waitReason();
-        if (reason.endsWith(LEAKED)) {
-            out.add(suspect(LeakRule.GOROUTINELEAK_PROFILE, g.count(), g, plural(g.count()) + " marked leaked ("
-                    + reason + ") by the goroutineleak profile: the GC found nothing that can wake them"));
-            return;
+        if (g.leaked() > 0) {
+            out.add(suspect(LeakRule.GOROUTINELEAK_PROFILE, g.leaked(), g, plural(g.leaked()) + " in " + reason
+                    + " marked (leaked) by the goroutineleak profile: the GC found nothing that can wake them"));
+            if (g.leaked() == g.count()) {
+                return;
+            }
         }
         if (FOREVER.contains(reason)) {
             out.add(suspect(LeakRule.BLOCKED_FOREVER, g.count(), g,

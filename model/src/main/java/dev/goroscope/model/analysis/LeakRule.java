@@ -4,7 +4,7 @@ package dev.goroscope.model.analysis;
 public enum LeakRule {
     /**
      * Go 1.26's goroutineleak profile: the GC proved these goroutines can never be woken (a profile of kind
-     * "goroutineleak", or its debug=2 dump whose statuses end in {@code (leaked)}).
+     * "goroutineleak", or its debug=2 dump, whose headers mark goroutines {@code (leaked)}).
      */
     GOROUTINELEAK_PROFILE("goroutineleak-profile", "reported leaked by the runtime's goroutineleak profile"),
     /** Blocked on a nil channel or in {@code select {}}: nothing can ever wake them. */

@@ -33,12 +33,36 @@ public final class GoroutineArguments {
     private final long[] word;
     private final byte[] kind;
 
+    private GoroutineArguments(int[] goroutineStart, int[] frameList, int[] listStart, long[] word, byte[] kind) {
+        this.goroutineStart = goroutineStart;
+        this.frameList = frameList;
+        this.listStart = listStart;
+        this.word = word;
+        this.kind = kind;
+    }
+
     private GoroutineArguments(Builder b) {
         goroutineStart = Arrays.copyOf(b.goroutineStart, b.goroutines + 1);
         frameList = Arrays.copyOf(b.frameList, b.frames);
         listStart = Arrays.copyOf(b.listStart, b.lists + 1);
         word = Arrays.copyOf(b.word, b.words);
         kind = Arrays.copyOf(b.kind, b.words);
+    }
+
+    /**
+     * The rows {@code rows[0..count)} of this table, in that order, sharing its lists (e.g. a dump importer that
+     * keeps only the first of two rows for one goroutine id).
+     */
+    public GoroutineArguments rows(int[] rows, int count) {
+        int[] start = new int[count + 1];
+        for (int i = 0; i < count; i++) {
+            start[i + 1] = start[i] + frameCount(rows[i]);
+        }
+        int[] lists = new int[start[count]];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(frameList, goroutineStart[rows[i]], lists, start[i], frameCount(rows[i]));
+        }
+        return new GoroutineArguments(start, lists, listStart, word, kind);
     }
 
     /** Number of goroutines; equals the dump's size. */

@@ -124,6 +124,20 @@ class LeakDetectorTest {
     }
 
     @Test
+    void goroutinesMarkedLeakedAreProvenLeaks() {
+        GoroutineDump d = new TestDumps().addLeaked(18, "chan send", "main.leakSend main.go:21")
+                .addLeaked(19, "chan send", "main.leakSend main.go:21").add(20, "chan send", 0, null, -1,
+                        "main.leakSend main.go:21").build();
+        GoroutineGroups groups = GoroutineGroups.of(d);
+        assertThat(groups.group(0).leaked()).isEqualTo(2);
+        List<LeakSuspect> s = new LeakDetector(LeakRules.DEFAULTS.withBlockedMinutes(0)).detect(groups, null, List.of());
+        assertThat(s).extracting(x -> x.rule().id() + " " + x.count() + " " + x.evidence()).containsExactly(
+                "goroutineleak-profile 2 2 goroutines in chan send marked (leaked) by the goroutineleak profile: the GC "
+                        + "found nothing that can wake them",
+                "blocked-channel 3 3 goroutines in chan send (threshold 0 min)");
+    }
+
+    @Test
     void goroutineLeakProfileAndTimeAfterHeapProfile() {
         StackTable st = new StackTable();
         int gopark = st.frames().intern("runtime.gopark", "proc.go", 435);

@@ -27,6 +27,11 @@ final class TestDumps {
         return add(id, status, 0, createdBy, parent, 0, frames, frameArgs);
     }
 
+    /** Adds a goroutine the goroutineleak profile marked {@code (leaked)}. */
+    TestDumps addLeaked(long id, String status, String... frames) {
+        return add(id, status, 0, null, -1, GoroutineDump.LEAKED, frames, null);
+    }
+
     TestDumps addLocked(long id, String status, int minutes, String... frames) {
         return add(id, status, minutes, null, -1, GoroutineDump.LOCKED_TO_THREAD, frames, null);
     }
