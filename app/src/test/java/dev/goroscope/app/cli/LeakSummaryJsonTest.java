@@ -47,6 +47,17 @@ class LeakSummaryJsonTest {
     }
 
     @Test
+    void summaryJsonCarriesTheGroupsAndSuspects() throws Exception {
+        JsonNode s = SummaryCommandTest.summary("summary", "--json", "src/test/resources/leaks/goroutineleak-debug2.txt");
+        JsonNode direct = fields("src/test/resources/leaks/goroutineleak-debug2.txt");
+        assertThat(s.get("groups")).isEqualTo(direct.get("groups"));
+        assertThat(s.get("suspects")).isEqualTo(direct.get("suspects"));
+        JsonNode profile = SummaryCommandTest.summary("summary", "--json", "src/test/resources/leaks/goroutine-debug1.txt");
+        assertThat(profile.get("groups").isNull()).isTrue();
+        assertThat(profile.get("suspects")).isEmpty();
+    }
+
+    @Test
     void aDumpWithoutSuspectsHasAnEmptyList() throws Exception {
         JsonNode j = fields("src/test/resources/leaks/goroutines-1795926103266.txt");
         assertThat(j.get("groups")).hasSize(6);
