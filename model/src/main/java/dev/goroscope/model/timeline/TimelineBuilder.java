@@ -82,7 +82,7 @@ public final class TimelineBuilder {
         gCreator[goroutines] = Goroutines.UNKNOWN;
         gCreatorStack[goroutines] = StackTable.EMPTY;
         gEnded[goroutines] = Goroutines.UNKNOWN;
-        gLanes[goroutines] = new StateLane.Builder();
+        gLanes[goroutines] = new StateLane.Builder(true);
         return goroutines++;
     }
 
@@ -148,7 +148,7 @@ public final class TimelineBuilder {
             procLanes = Arrays.copyOf(procLanes, procs * 2);
         }
         procIds[procs] = pid;
-        procLanes[procs] = new StateLane.Builder();
+        procLanes[procs] = new StateLane.Builder(false);
         return procs++;
     }
 
@@ -164,7 +164,7 @@ public final class TimelineBuilder {
             threadLanes = Arrays.copyOf(threadLanes, threads * 2);
         }
         threadIds[threads] = mid;
-        threadLanes[threads] = new StateLane.Builder();
+        threadLanes[threads] = new StateLane.Builder(false);
         return threads++;
     }
 
@@ -251,10 +251,12 @@ public final class TimelineBuilder {
         StateLane[] p = new StateLane[procs];
         for (int i = 0; i < procs; i++) {
             p[i] = procLanes[i].build(endNs);
+            procLanes[i] = null;
         }
         StateLane[] m = new StateLane[threads];
         for (int i = 0; i < threads; i++) {
             m[i] = threadLanes[i].build(endNs);
+            threadLanes[i] = null;
         }
         Map<String, CounterSeries> built = new LinkedHashMap<>();
         counters.forEach((k, v) -> built.put(k, v.build()));
