@@ -10,8 +10,8 @@ import java.util.Arrays;
  * end of the trace). A lane has no gaps.
  *
  * <p>Per interval: the {@link GoroutineState} ordinal, a {@code detail} (for a goroutine lane the id of the wait or
- * stop reason in {@link Timeline#strings()}, for P and M lanes the index of the goroutine running there in
- * {@link Goroutines}; -1 for none) and a stack id in {@link Timeline#stacks()} (for a goroutine lane the stack of
+ * stop reason in {@link Timeline#strings()}, for P lanes the index of the goroutine running there in
+ * {@link Goroutines}; -1 for none and in M lanes) and a stack id in {@link Timeline#stacks()} (for a goroutine lane the stack of
  * the event that entered the state, e.g. where it blocked; {@code StackTable.EMPTY} for none and in P/M lanes).
  *
  * <p>Storage: a trace has about one interval per event, and an event takes about four bytes in the file, so

@@ -4,7 +4,6 @@ import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.stack.StringTable;
 import dev.goroscope.model.stack.WeightedStacks;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -112,7 +111,7 @@ public final class Timeline {
         return threadId[m];
     }
 
-    /** IDLE/RUNNING/SYSCALL intervals; detail = index of the goroutine on the thread, -1 for none. */
+    /** IDLE/RUNNING/SYSCALL intervals; detail is always -1 (the goroutines are on the P lanes). */
     public StateLane threadLane(int m) {
         return threadLanes[m];
     }
@@ -254,8 +253,4 @@ public final class Timeline {
             return new WeightedStacks(stacks, java.util.Arrays.copyOf(s, n), java.util.Arrays.copyOf(w, n), unit).merged();
         }
     }
-
-    /** Counter names the readers fill. */
-    public static final List<String> COUNTER_NAMES = List.of("goroutines", "runnable", "heap", "heap goal", "threads",
-            "gomaxprocs");
 }

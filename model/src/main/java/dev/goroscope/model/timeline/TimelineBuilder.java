@@ -97,14 +97,6 @@ public final class TimelineBuilder {
         gCreatorStack[g] = creatorStack;
     }
 
-    public int goroutineCount() {
-        return goroutines;
-    }
-
-    public long goroutineId(int g) {
-        return gId[g];
-    }
-
     /**
      * Goroutine {@code g} enters {@code state} at {@code t} for {@code reason} (string id or -1), at {@code stack}.
      * Keeps the "goroutines" (alive) and "runnable" counters.
@@ -121,12 +113,6 @@ public final class TimelineBuilder {
             runnableSeries.add(t, ++runnable);
         }
         lane.add(t, state.ordinal(), reason, stack);
-    }
-
-    /** The goroutine's current state, or null before its first one. */
-    public GoroutineState goroutineState(int g) {
-        int s = gLanes[g].lastState();
-        return s < 0 ? null : GoroutineState.ofOrdinal(s);
     }
 
     /** Goroutine {@code g} ended at {@code t}; its lane closes there. */
@@ -168,8 +154,12 @@ public final class TimelineBuilder {
         return threads++;
     }
 
-    /** M lane {@code m} is IDLE, RUNNING or SYSCALL (with goroutine index {@code g}, -1 for none) from {@code t}. */
-    public void threadState(int m, long t, GoroutineState state, int g) {
+    /**
+     * M lane {@code m} is IDLE, RUNNING or SYSCALL from {@code t}. The goroutine an M runs is on its P's lane and in
+     * the goroutine's own lane; M lanes keep only the state, so a thread busy running goroutine after goroutine is
+     * one interval.
+     */
+    public void threadState(int m, long t, GoroutineState state) {
         int before = threadLanes[m].lastState();
         boolean wasBusy = before >= 0 && before != GoroutineState.IDLE.ordinal();
         boolean busy = state != GoroutineState.IDLE;
@@ -177,13 +167,7 @@ public final class TimelineBuilder {
             busyThreads += busy ? 1 : -1;
             threadSeries.add(t, busyThreads);
         }
-        laneState(threadLanes[m], t, state, g);
-    }
-
-    /** The state of M lane {@code m} now, or null before its first. */
-    public GoroutineState threadState(int m) {
-        int s = threadLanes[m].lastState();
-        return s < 0 ? null : GoroutineState.ofOrdinal(s);
+        laneState(threadLanes[m], t, state, -1);
     }
 
     private static void laneState(StateLane.Builder lane, long t, GoroutineState state, int g) {

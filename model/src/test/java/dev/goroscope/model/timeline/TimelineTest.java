@@ -89,6 +89,13 @@ class TimelineTest {
         assertThat(t.counters().get("goroutines").valueAt(900)).isEqualTo(1);
         assertThat(t.counters().get("runnable").valueAt(150)).isEqualTo(1);
         assertThat(t.counters().get("runnable").valueAt(300)).isZero();
+        assertThat(t.counters().get("goroutines").max()).isEqualTo(2);
+        assertThat(t.gcRanges().totalNs()).isEqualTo(750);
+        assertThat(t.gcRanges().firstStartingAt(250)).isZero();
+        assertThat(t.gcRanges().firstStartingAt(251)).isEqualTo(1);
+        assertThat(t.procId(0)).isZero();
+        assertThat(t.threadCount()).isZero();
+        assertThat(t.annotations().taskCount() + t.annotations().regionCount() + t.annotations().logCount()).isZero();
     }
 
     @Test

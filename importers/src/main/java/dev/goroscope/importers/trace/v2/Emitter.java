@@ -186,8 +186,11 @@ final class Emitter {
         chunk[pos++] = g;
     }
 
-    void threadState(int m, GoroutineState s, int g) {
-        put(OP_M_STATE, m, s.ordinal(), g);
+    void threadState(int m, GoroutineState s) {
+        room();
+        chunk[pos++] = OP_M_STATE;
+        chunk[pos++] = m;
+        chunk[pos++] = s.ordinal();
     }
 
     void procState(int p, GoroutineState s, int g) {

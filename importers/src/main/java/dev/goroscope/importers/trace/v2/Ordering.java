@@ -881,7 +881,7 @@ final class Ordering {
         } else {
             s = GoroutineState.IDLE;
         }
-        out.threadState(m, s, g);
+        out.threadState(m, s);
     }
 
     private void refreshProc(int p) {

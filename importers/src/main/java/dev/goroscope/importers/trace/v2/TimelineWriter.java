@@ -145,8 +145,8 @@ final class TimelineWriter implements Runnable {
                     i += 3;
                 }
                 case OP_M_STATE -> {
-                    b.threadState((int) c[i + 1], lastTs, STATES[(int) c[i + 2]], (int) c[i + 3]);
-                    i += 4;
+                    b.threadState((int) c[i + 1], lastTs, STATES[(int) c[i + 2]]);
+                    i += 3;
                 }
                 case OP_P_STATE -> {
                     b.procState((int) c[i + 1], lastTs, STATES[(int) c[i + 2]], (int) c[i + 3]);
