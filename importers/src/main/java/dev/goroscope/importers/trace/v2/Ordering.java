@@ -56,6 +56,9 @@ final class Ordering {
     private long[] pSeqGen = new long[16];
     private long[] pSeq = new long[16];
     private int[] pHolder = new int[16];
+    /** What was last emitted for each P lane: state ordinal and goroutine slot. */
+    private int[] pShownState = new int[16];
+    private int[] pShownG = new int[16];
     private RangeSet[] pRanges = new RangeSet[16];
     private int pCount;
 
@@ -63,6 +66,8 @@ final class Ordering {
     private int[] mG = new int[16];
     private int[] mP = new int[16];
     private long[] mId = new long[16];
+    /** What was last emitted for each M lane (state ordinal, -1 none), so only changes are sent. */
+    private int[] mShown = new int[16];
     private int mCount;
 
     private final Map<Long, String> activeTaskName = new HashMap<>();
@@ -98,8 +103,10 @@ final class Ordering {
             mG = Arrays.copyOf(mG, n);
             mP = Arrays.copyOf(mP, n);
             mId = Arrays.copyOf(mId, n);
+            mShown = Arrays.copyOf(mShown, n);
         }
         s = mCount++;
+        mShown[s] = -1;
         mG[s] = -1;
         mP[s] = -1;
         mId[s] = m;
@@ -258,8 +265,12 @@ final class Ordering {
             pSeq = Arrays.copyOf(pSeq, n);
             pHolder = Arrays.copyOf(pHolder, n);
             pRanges = Arrays.copyOf(pRanges, n);
+            pShownState = Arrays.copyOf(pShownState, n);
+            pShownG = Arrays.copyOf(pShownG, n);
         }
         int s = pCount++;
+        pShownState[s] = -1;
+        pShownG[s] = -1;
         pStatus[s] = status;
         pSeqGen[s] = gen.gen;
         pSeq[s] = 0;
@@ -881,7 +892,10 @@ final class Ordering {
         } else {
             s = GoroutineState.IDLE;
         }
-        out.threadState(m, s);
+        if (mShown[m] != s.ordinal()) {
+            mShown[m] = s.ordinal();
+            out.threadState(m, s);
+        }
     }
 
     private void refreshProc(int p) {
@@ -890,8 +904,13 @@ final class Ordering {
         }
         boolean running = pStatus[p] == PROC_RUNNING || pStatus[p] == PROC_SYSCALL;
         int holder = pHolder[p];
-        out.procState(p, running ? GoroutineState.RUNNING : GoroutineState.IDLE,
-                running && holder >= 0 ? mG[holder] : -1);
+        GoroutineState s = running ? GoroutineState.RUNNING : GoroutineState.IDLE;
+        int g = running && holder >= 0 ? mG[holder] : -1;
+        if (pShownState[p] != s.ordinal() || pShownG[p] != g) {
+            pShownState[p] = s.ordinal();
+            pShownG[p] = g;
+            out.procState(p, s, g);
+        }
     }
 
     /** The ranges (sweep, STW, mark assist) open on one goroutine or P. */
