@@ -118,7 +118,8 @@ final class Emitter {
         chunk[pos++] = e;
     }
 
-    private int intern(String s) {
+    /** The timeline string id of {@code s}, -1 for the empty string. */
+    int intern(String s) {
         return s.isEmpty() ? -1 : strings.intern(s);
     }
 
@@ -175,8 +176,9 @@ final class Emitter {
         put(OP_G_STATE, t, g, s.ordinal(), -1, stack);
     }
 
-    void goState(long t, int g, GoroutineState s, String reason, int stack) {
-        put(OP_G_STATE, t, g, s.ordinal(), intern(reason), stack);
+    /** Goroutine slot {@code g} enters {@code s}; {@code reason} is a timeline string id or -1. */
+    void goState(long t, int g, GoroutineState s, int reason, int stack) {
+        put(OP_G_STATE, t, g, s.ordinal(), reason, stack);
     }
 
     void goEnded(long t, int g) {

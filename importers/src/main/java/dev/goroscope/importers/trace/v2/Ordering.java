@@ -81,6 +81,8 @@ final class Ordering {
     private int touchedP;
     private int touchedM;
     private Generation gen;
+    /** This generation's string ids to timeline string ids + 1 (the map holds only non-negative values). */
+    private LongIntMap reasonCache = new LongIntMap();
     private BatchCursor ev;
 
     Ordering(Emitter out) {
@@ -90,6 +92,7 @@ final class Ordering {
     /** Starts a generation: the string and stack tables of {@code g} apply from here. */
     void generation(Generation g) {
         this.gen = g;
+        this.reasonCache = new LongIntMap();
     }
 
     /** The thread slot (and M lane) of thread id {@code m}, created on first sight. */
@@ -244,6 +247,17 @@ final class Ordering {
         if (!gen.strings.contains(id)) {
             throw fail("unknown string id " + Long.toUnsignedString(id));
         }
+    }
+
+    /** The timeline string id of this generation's string {@code id} (-1 for none or empty), cached. */
+    private int reason(long id) {
+        int r = reasonCache.get(id);
+        if (r == LongIntMap.MISSING) {
+            r = out.intern(string(id));
+            reasonCache.put(id, r + 1);
+            return r;
+        }
+        return r - 1;
     }
 
     private String string(long id) {
@@ -528,10 +542,10 @@ final class Ordering {
             out.goEnded(ev.time, g);
         } else if (type == EV_GO_STOP) {
             gStatus[g] = GO_RUNNABLE;
-            out.goState(ev.time, g, GoroutineState.RUNNABLE, string(a[0]), gen.stack(a[1]));
+            out.goState(ev.time, g, GoroutineState.RUNNABLE, reason(a[0]), gen.stack(a[1]));
         } else {
             gStatus[g] = GO_WAITING;
-            out.goState(ev.time, g, GoroutineState.WAITING, string(a[0]), gen.stack(a[1]));
+            out.goState(ev.time, g, GoroutineState.WAITING, reason(a[0]), gen.stack(a[1]));
         }
         return true;
     }
@@ -546,7 +560,7 @@ final class Ordering {
         gSeqGen[g] = gen.gen;
         gSeq[g] = a[1];
         nG = g;
-        out.goState(ev.time, g, GoroutineState.RUNNING, "", StackTable.EMPTY);
+        out.goState(ev.time, g, GoroutineState.RUNNING, -1, StackTable.EMPTY);
         return true;
     }
 
@@ -558,7 +572,7 @@ final class Ordering {
         gStatus[g] = GO_RUNNABLE;
         gSeqGen[g] = gen.gen;
         gSeq[g] = a[1];
-        out.goState(ev.time, g, GoroutineState.RUNNABLE, "", StackTable.EMPTY);
+        out.goState(ev.time, g, GoroutineState.RUNNABLE, -1, StackTable.EMPTY);
         return true;
     }
 
@@ -568,10 +582,10 @@ final class Ordering {
         if (next < 0 || gStatus[next] != GO_WAITING || !goSucceeds(next, a[1])) {
             return false;
         }
-        out.goState(ev.time, next, GoroutineState.RUNNABLE, "", StackTable.EMPTY);
+        out.goState(ev.time, next, GoroutineState.RUNNABLE, -1, StackTable.EMPTY);
         if (type == EV_GO_SWITCH) {
             gStatus[cur] = GO_WAITING;
-            out.goState(ev.time, cur, GoroutineState.WAITING, "", StackTable.EMPTY);
+            out.goState(ev.time, cur, GoroutineState.WAITING, -1, StackTable.EMPTY);
         } else {
             goneGoroutine(cur);
             out.goEnded(ev.time, cur);
@@ -580,7 +594,7 @@ final class Ordering {
         gSeqGen[next] = gen.gen;
         gSeq[next] = a[1];
         nG = next;
-        out.goState(ev.time, next, GoroutineState.RUNNING, "", StackTable.EMPTY);
+        out.goState(ev.time, next, GoroutineState.RUNNING, -1, StackTable.EMPTY);
         return true;
     }
 
@@ -593,7 +607,7 @@ final class Ordering {
         }
         pSeqGen[cP] = gen.gen;
         pSeq[cP] = a[0];
-        out.goState(ev.time, g, GoroutineState.SYSCALL, "", gen.stack(a[1]));
+        out.goState(ev.time, g, GoroutineState.SYSCALL, -1, gen.stack(a[1]));
         return true;
     }
 
@@ -607,7 +621,7 @@ final class Ordering {
         }
         gStatus[cG] = GO_RUNNING;
         pStatus[cP] = PROC_RUNNING;
-        out.goState(ev.time, cG, GoroutineState.RUNNING, "", StackTable.EMPTY);
+        out.goState(ev.time, cG, GoroutineState.RUNNING, -1, StackTable.EMPTY);
         return true;
     }
 
@@ -621,7 +635,7 @@ final class Ordering {
         }
         gStatus[cG] = GO_RUNNABLE;
         nG = -1;
-        out.goState(ev.time, cG, GoroutineState.RUNNABLE, "", StackTable.EMPTY);
+        out.goState(ev.time, cG, GoroutineState.RUNNABLE, -1, StackTable.EMPTY);
         return true;
     }
 
