@@ -2,6 +2,7 @@
 # Rebuilds the sample programs with the installed Go and recaptures every
 # sample into captures/go<major.minor>/, then writes truth.json there (see
 # README.md). Usage, from anywhere:  bash samples/capture.sh
+# CAPTURE_OUT=DIR writes the captures there instead (the go-checks use a scratch folder).
 #
 # Everything binds 127.0.0.1 only and every program run has a timeout.
 set -euo pipefail
@@ -11,13 +12,13 @@ cd "$here"
 
 full=$(go env GOVERSION)                        # e.g. go1.26.8
 short=$(echo "$full" | sed -E 's/^(go[0-9]+\.[0-9]+).*/\1/')
-out="captures/$short"
+out="${CAPTURE_OUT:-captures/$short}"
 bin="target/bin"
 runs=$(mktemp -d)
 trap 'rm -rf "$runs"' EXIT
 
 SECONDS=0
-echo "capture.sh: $(go version) -> samples/$out"
+echo "capture.sh: $(go version) -> $out"
 rm -rf "$out"
 mkdir -p "$out" "$bin"
 ulimit -c 0 # GOTRACEBACK=crash ends in SIGABRT; no core files

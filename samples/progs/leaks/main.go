@@ -196,7 +196,10 @@ func main() {
 	}
 	addCapture := func(file, context string, groups []Group) *Capture {
 		e := expect(groups)
-		c := &Capture{File: filepath.Base(file), Context: context, Groups: groups, Expect: &e,
+		if file != "" {
+			file = filepath.Base(file)
+		}
+		c := &Capture{File: file, Context: context, Groups: groups, Expect: &e,
 			NumGoroutineExpected: run.PlantedTotal + nBusy + 1, NumGoroutineBefore: runtime.NumGoroutine()}
 		runMu.Lock()
 		run.Captures = append(run.Captures, c)

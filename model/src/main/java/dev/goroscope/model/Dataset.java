@@ -2,24 +2,27 @@ package dev.goroscope.model;
 
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.profile.Profile;
+import dev.goroscope.model.series.SchedTrace;
 import dev.goroscope.model.timeline.Timeline;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What an importer returns from one file: any of a goroutine dump, profiles and a timeline, with the file it came from, the
- * format found, the Go version if the file tells it, and warnings about what could not be read.
+ * What an importer returns from one file: any of a goroutine dump, profiles, a scheduler log and a timeline,
+ * with the file it came from, the format found, the Go version if the file tells it, and warnings about what
+ * could not be read.
  *
- * @param source    the file's path or name as the user knows it
- * @param format    the detected format, e.g. "goroutine dump (debug=2)"
- * @param goVersion e.g. "go1.26.0", or null when the file does not say
- * @param warnings  what the user should know, e.g. "dump cut off inside goroutine 12"
- * @param dump      the goroutines, or null
- * @param profiles  the profiles, possibly empty
- * @param timeline  what an execution trace shows over time, or null
+ * @param source     the file's path or name as the user knows it
+ * @param format     the detected format, e.g. "goroutine dump (debug=2)"
+ * @param goVersion  e.g. "go1.26.0", or null when the file does not say
+ * @param warnings   what the user should know, e.g. "dump cut off inside goroutine 12"
+ * @param dump       the goroutines, or null
+ * @param profiles   the profiles, possibly empty
+ * @param schedTrace the ticks of a {@code GODEBUG=schedtrace} log, or null
+ * @param timeline   what an execution trace shows over time, or null
  */
 public record Dataset(String source, String format, String goVersion, List<String> warnings, GoroutineDump dump,
-        List<Profile> profiles, Timeline timeline) {
+        List<Profile> profiles, SchedTrace schedTrace, Timeline timeline) {
     public Dataset {
         Objects.requireNonNull(source);
         Objects.requireNonNull(format);
@@ -27,10 +30,10 @@ public record Dataset(String source, String format, String goVersion, List<Strin
         profiles = List.copyOf(profiles);
     }
 
-    /** A dataset with no timeline. */
+    /** A dataset with no scheduler log and no timeline. */
     public Dataset(String source, String format, String goVersion, List<String> warnings, GoroutineDump dump,
             List<Profile> profiles) {
-        this(source, format, goVersion, warnings, dump, profiles, null);
+        this(source, format, goVersion, warnings, dump, profiles, null, null);
     }
 
     public static Dataset ofDump(String source, String format, String goVersion, List<String> warnings, GoroutineDump dump) {
@@ -41,8 +44,13 @@ public record Dataset(String source, String format, String goVersion, List<Strin
         return new Dataset(source, format, goVersion, warnings, null, profiles);
     }
 
+    public static Dataset ofSchedTrace(String source, String format, String goVersion, List<String> warnings,
+            SchedTrace schedTrace) {
+        return new Dataset(source, format, goVersion, warnings, null, List.of(), Objects.requireNonNull(schedTrace), null);
+    }
+
     public static Dataset ofTimeline(String source, String format, String goVersion, List<String> warnings,
             Timeline timeline) {
-        return new Dataset(source, format, goVersion, warnings, null, List.of(), Objects.requireNonNull(timeline));
+        return new Dataset(source, format, goVersion, warnings, null, List.of(), null, Objects.requireNonNull(timeline));
     }
 }

@@ -85,13 +85,12 @@ final class Bytes {
 
     /** The decimal number in {@code [from, to)}, which holds only digits; saturates at Long.MAX_VALUE. */
     static long parseLong(byte[] b, int from, int to) {
+        if (to - from > 18) {
+            return Long.MAX_VALUE;
+        }
         long v = 0;
         for (int i = from; i < to; i++) {
-            int d = b[i] - '0';
-            if (v > (Long.MAX_VALUE - d) / 10) {
-                return Long.MAX_VALUE;
-            }
-            v = v * 10 + d;
+            v = v * 10 + (b[i] - '0');
         }
         return v;
     }
@@ -120,19 +119,25 @@ final class Bytes {
         return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
-    /** A hash of {@code [from, to)} mixing eight bytes per step. */
+    /**
+     * A cheap hash of {@code [from, to)} from its length and three eight-byte reads (start, middle, end), so a
+     * long name costs no more than a short one. Names that share all three still compare in full.
+     */
     static int hash(byte[] b, int from, int to) {
-        long h = 0x9E3779B97F4A7C15L * (to - from + 1);
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            h = (h ^ (long) LONGS.get(b, i)) * 0xBF58476D1CE4E5B9L;
-            h ^= h >>> 31;
+        int n = to - from;
+        long h;
+        if (n >= 8) {
+            h = (long) LONGS.get(b, from) * 0x9E3779B97F4A7C15L;
+            h = (h ^ (long) LONGS.get(b, from + ((n - 8) >>> 1))) * 0xBF58476D1CE4E5B9L;
+            h = (h ^ (long) LONGS.get(b, to - 8)) * 0x94D049BB133111EBL;
+        } else {
+            h = 0;
+            for (int i = from; i < to; i++) {
+                h = (h << 8) | (b[i] & 0xFF);
+            }
+            h *= 0x9E3779B97F4A7C15L;
         }
-        long tail = 0;
-        for (int shift = 0; i < to; i++, shift += 8) {
-            tail |= (b[i] & 0xFFL) << shift;
-        }
-        h = (h ^ tail) * 0x94D049BB133111EBL;
-        return (int) (h ^ (h >>> 32));
+        h ^= n * 0xD6E8FEB86659FD93L;
+        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
     }
 }

@@ -31,12 +31,16 @@ final class ChunkParser {
     private final Preamble preamble;
     private final ChunkResult out = new ChunkResult();
     private final FrameTable frames = out.stacks.frames();
+    private final StackCache stackCache = new StackCache(out.stacks);
     private final ByteNames functions = new ByteNames(frames.strings(), true);
     private final ByteNames files = new ByteNames(frames.strings(), false);
     private final ByteNames statuses = new ByteNames(out.statuses, false);
+    private final ByteNames labelSets = new ByteNames(out.labelSets, false);
     private final HeaderLine header = new HeaderLine();
     private final FileLine fileLine = new FileLine();
     private final int noFile = frames.strings().intern("");
+    /** A FILE:LINE with no function line before it: the runtime prints this when it has no name for the PC. */
+    private final int unknownFunction = frames.strings().intern("?");
     private byte[] kinds = new byte[64];
 
     private int state = TEXT;
@@ -49,6 +53,7 @@ final class ChunkParser {
     private int gMinutes;
     private int gFlags;
     private long gBubble;
+    private int gLabels;
     private long gParent;
     private int gCreatedBy;
     private int gLine;
@@ -168,8 +173,9 @@ final class ChunkParser {
         gStatus = statuses.intern(b, header.statusFrom, header.statusTo);
         gMinutes = header.minutes;
         gFlags = (header.locked ? GoroutineDump.LOCKED_TO_THREAD : 0) | (header.scan ? GoroutineDump.SCAN : 0)
-                | (header.durablyBlocked ? GoroutineDump.DURABLY_BLOCKED : 0);
+                | (header.durablyBlocked ? GoroutineDump.DURABLY_BLOCKED : 0) | (header.leaked ? GoroutineDump.LEAKED : 0);
         gBubble = header.bubble;
+        gLabels = header.labelsFrom < 0 ? -1 : labelSets.intern(b, header.labelsFrom, header.labelsTo);
         gParent = -1;
         gCreatedBy = -1;
         gLine = lineNo;
@@ -199,7 +205,7 @@ final class ChunkParser {
             closeGoroutine();
             state = SKIP;
         } else if (p > ls && fileLine.parse(b, p, le)) {
-            out.warn(lineNo, "FILE:LINE without a function line before it");
+            push(frames.intern(unknownFunction, files.intern(b, fileLine.fileFrom, fileLine.fileTo), fileLine.line));
         } else {
             pendingFrom = p;
             pendingTo = Bytes.trimEnd(b, p, le);
@@ -323,9 +329,9 @@ final class ChunkParser {
             flags |= GoroutineDump.SYSTEM;
         }
         if (depth == 0 && (flags & (GoroutineDump.STACK_UNAVAILABLE | GoroutineDump.TRUNCATED)) == 0) {
-            out.warn(gLine, "goroutine " + gid + " lists no frames");
+            out.warn(gLine + 1, "goroutine " + gid + " lists no frames");
         }
-        out.add(gid, gStatus, gMinutes, out.stacks.internLeafFirst(stack, depth), gCreatedBy, gParent, flags, gBubble);
+        out.add(gid, gStatus, gMinutes, stackCache.intern(stack, depth), gCreatedBy, gParent, flags, gBubble, gLabels);
         for (int i = 0; i < doneAncestors; i++) {
             out.addAncestor(doneAncestorId[i], doneAncestorStack[i], doneAncestorCreatedBy[i]);
         }

@@ -2,6 +2,7 @@ package dev.goroscope.importers.dump;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -19,6 +20,9 @@ final class ChunkReader {
 
     private final InputStream in;
     private final int chunkSize;
+    /** The size of the next chunk: small at first, so that both cores get work while the JIT warms up. */
+    private int nextSize;
+    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     private byte[] carry = new byte[0];
     private int carryLength;
     private long offset;
@@ -28,6 +32,7 @@ final class ChunkReader {
     ChunkReader(InputStream in, int chunkSize) {
         this.in = in;
         this.chunkSize = chunkSize;
+        this.nextSize = Math.min(chunkSize, 256 * 1024);
     }
 
     /** Bytes handed out so far. */
@@ -40,7 +45,8 @@ final class ChunkReader {
         if (eof && carryLength == 0) {
             return null;
         }
-        byte[] buf = new byte[Math.max(chunkSize, carryLength * 2)];
+        byte[] buf = buffer(Math.max(nextSize, carryLength * 2));
+        nextSize = Math.min(chunkSize, nextSize * 2);
         System.arraycopy(carry, 0, buf, 0, carryLength);
         int length = carryLength;
         int searchedUpTo = 0;
@@ -67,6 +73,18 @@ final class ChunkReader {
             searchedUpTo = Bytes.lastIndexOf(buf, 0, length, (byte) '\n') + 1;
             buf = Arrays.copyOf(buf, Math.min(MAX_CHUNK, buf.length * 2));
         }
+    }
+
+    /** Gives back the buffer of a chunk that has been parsed, for a later chunk to reuse. */
+    void recycle(Chunk chunk) {
+        if (chunk.bytes().length == chunkSize && spare.size() < 8) {
+            spare.add(chunk.bytes());
+        }
+    }
+
+    private byte[] buffer(int size) {
+        byte[] b = size == chunkSize ? spare.poll() : null;
+        return b != null ? b : new byte[size];
     }
 
     private Chunk emit(byte[] buf, int cut, int length, boolean last) {

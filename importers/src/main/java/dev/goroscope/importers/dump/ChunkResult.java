@@ -14,6 +14,8 @@ final class ChunkResult {
     final StackTable stacks = new StackTable();
     /** Status words as the headers spell them ("chan receive", "running"); {@link #status} indexes it. */
     final StringTable statuses = new StringTable();
+    /** Label sets as the headers print them; {@link #labels} indexes it. */
+    final StringTable labelSets = new StringTable();
     final List<String> warnings = new ArrayList<>();
     final List<Integer> warningLines = new ArrayList<>();
     int warningsDropped;
@@ -30,6 +32,7 @@ final class ChunkResult {
     long[] parent = new long[256];
     byte[] flags = new byte[256];
     long[] bubble = new long[256];
+    int[] labels = new int[256];
 
     int ancestorCount;
     int[] ancestorOwner = new int[16];
@@ -40,7 +43,7 @@ final class ChunkResult {
     private static final int MAX_WARNINGS = 20;
 
     void add(long goroutineId, int statusId, int waitMinutes, int stackId, int createdByFrame, long parentId,
-            int flagBits, long bubbleId) {
+            int flagBits, long bubbleId, int labelSet) {
         if (count == id.length) {
             int n = count * 2;
             id = Arrays.copyOf(id, n);
@@ -51,6 +54,7 @@ final class ChunkResult {
             parent = Arrays.copyOf(parent, n);
             flags = Arrays.copyOf(flags, n);
             bubble = Arrays.copyOf(bubble, n);
+            labels = Arrays.copyOf(labels, n);
         }
         id[count] = goroutineId;
         status[count] = statusId;
@@ -60,6 +64,7 @@ final class ChunkResult {
         parent[count] = parentId;
         flags[count] = (byte) flagBits;
         bubble[count] = bubbleId;
+        labels[count] = labelSet;
         count++;
     }
 

@@ -66,13 +66,14 @@ public final class DumpImporter implements Importer {
         try (InputStream in = source.open()) {
             reader = new ChunkReader(in, chunkSize);
             ChunkReader.Chunk first = reader.next();
-            if (first == null) {
+            if (first.last() && first.length() == 0) {
                 throw ImportException.atByte(name, 0, "the file is empty");
             }
             if (first.last() || threads == 1) {
                 for (ChunkReader.Chunk c = first; c != null; c = reader.next()) {
                     checkCancelled(name, progress, c.offset());
                     merger.add(parse(c));
+                    reader.recycle(c);
                     progress.update(reader.offset(), source.length());
                 }
             } else {
@@ -98,20 +99,20 @@ public final class DumpImporter implements Importer {
             return t;
         });
         ArrayDeque<Future<ChunkResult>> inFlight = new ArrayDeque<>();
-        ArrayDeque<Long> offsets = new ArrayDeque<>();
+        ArrayDeque<ChunkReader.Chunk> chunks = new ArrayDeque<>();
         try {
             for (ChunkReader.Chunk c = first; c != null; c = reader.next()) {
                 checkCancelled(name, progress, c.offset());
                 ChunkReader.Chunk chunk = c;
                 inFlight.add(pool.submit(() -> parse(chunk)));
-                offsets.add(c.offset());
+                chunks.add(c);
                 while (inFlight.size() > threads) {
-                    merger.add(take(name, inFlight.poll(), offsets.poll()));
+                    merger.add(take(name, inFlight.poll(), reader, chunks.poll()));
                 }
                 progress.update(reader.offset(), total);
             }
             while (!inFlight.isEmpty()) {
-                merger.add(take(name, inFlight.poll(), offsets.poll()));
+                merger.add(take(name, inFlight.poll(), reader, chunks.poll()));
             }
         } finally {
             pool.shutdownNow();
@@ -122,15 +123,19 @@ public final class DumpImporter implements Importer {
         return new ChunkParser(c.bytes(), 0, c.length(), c.first(), c.last()).parse();
     }
 
-    private static ChunkResult take(String name, Future<ChunkResult> f, long offset) throws ImportException {
+    /** The parsed chunk, once done; its buffer goes back to the reader. */
+    private static ChunkResult take(String name, Future<ChunkResult> f, ChunkReader reader, ChunkReader.Chunk chunk)
+            throws ImportException {
         try {
-            return f.get();
+            ChunkResult r = f.get();
+            reader.recycle(chunk);
+            return r;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ImportException.atByte(name, offset, "interrupted");
+            throw ImportException.atByte(name, chunk.offset(), "interrupted");
         } catch (ExecutionException e) {
-            throw new ImportException(name, "byte " + offset, "cannot parse the goroutines from here: " + e.getCause(),
-                    e.getCause());
+            throw new ImportException(name, "byte " + chunk.offset(),
+                    "cannot parse the goroutines from here: " + e.getCause(), e.getCause());
         }
     }
 

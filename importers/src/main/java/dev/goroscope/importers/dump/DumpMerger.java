@@ -5,18 +5,31 @@ import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * Merges chunk results, in file order, into one {@link GoroutineDump}: chunk-local frames, stacks and status
  * words are mapped to the dump's tables (a few hundred entries per chunk), then the goroutine columns are copied.
+ * A goroutine printed twice (with GOTRACEBACK=crash an M in a system call prints its goroutine again; a log may
+ * hold a report twice) is kept once, in the first place it appeared, with the stack of whichever print had one.
  */
 final class DumpMerger {
     private static final int MAX_WARNINGS = 100;
+    private static final long MAX_BITSET_ID = 1L << 28;
 
     private final StackTable stacks = new StackTable();
     private final GoroutineDump.Builder builder = new GoroutineDump.Builder(stacks);
     private final List<String> warnings = new ArrayList<>();
+    /** Ids seen so far, while they are small enough for a bit set and none repeated. */
+    private final BitSet seenIds = new BitSet();
+    /** Builder index by goroutine id, built at the first repeated (or very large) id. */
+    private LongIntMap byId;
+    /** Goroutine id by builder index, to build {@link #byId} when needed. */
+    private long[] ids = new long[1024];
+    /** Builder indexes of goroutines whose stack was unavailable, which a later print of them may supply. */
+    private final BitSet noStack = new BitSet();
     private int warningsDropped;
     private long lineBase;
     private List<String> preamble = List.of();
@@ -42,20 +55,39 @@ final class DumpMerger {
             state[i] = GoroutineState.ofDumpStatus(word);
             reason[i] = GoroutineState.isWaitReason(word) ? builder.waitReasons().intern(word) : -1;
         }
+        String[] labelText = new String[r.labelSets.size()];
+        for (int i = 0; i < labelText.length; i++) {
+            labelText[i] = r.labelSets.get(i);
+        }
         int a = 0;
         for (int g = 0; g < r.count; g++) {
             int st = r.status[g];
-            int s = r.stack[g];
-            int c = r.createdBy[g];
-            builder.add(r.id[g], state[st], reason[st], r.minutes[g], s == StackTable.EMPTY ? s : stackMap[s],
-                    c < 0 ? c : frameMap[c], r.parent[g], r.flags[g] & 0xFF);
-            if (r.bubble[g] >= 0) {
-                builder.bubble(r.bubble[g]);
+            int s = r.stack[g] == StackTable.EMPTY ? StackTable.EMPTY : stackMap[r.stack[g]];
+            int c = r.createdBy[g] < 0 ? -1 : frameMap[r.createdBy[g]];
+            int flags = r.flags[g] & 0xFF;
+            int seen = seen(r.id[g], builder.size());
+            boolean added = seen < 0;
+            if (added) {
+                if (s == StackTable.EMPTY) {
+                    noStack.set(builder.size());
+                }
+                builder.add(r.id[g], state[st], reason[st], r.minutes[g], s, c, r.parent[g], flags);
+                if (r.bubble[g] >= 0) {
+                    builder.bubble(r.bubble[g]);
+                }
+                if (r.labels[g] >= 0) {
+                    builder.labels(labelText[r.labels[g]]);
+                }
+            } else if (noStack.get(seen) && s != StackTable.EMPTY) {
+                builder.replace(seen, r.id[g], state[st], reason[st], r.minutes[g], s, c, r.parent[g], flags);
+                noStack.clear(seen);
             }
             for (; a < r.ancestorCount && r.ancestorOwner[a] == g; a++) {
-                int as = r.ancestorStack[a];
-                int ac = r.ancestorCreatedBy[a];
-                builder.ancestor(r.ancestorId[a], as == StackTable.EMPTY ? as : stackMap[as], ac < 0 ? ac : frameMap[ac]);
+                if (added) {
+                    int as = r.ancestorStack[a];
+                    int ac = r.ancestorCreatedBy[a];
+                    builder.ancestor(r.ancestorId[a], as == StackTable.EMPTY ? as : stackMap[as], ac < 0 ? ac : frameMap[ac]);
+                }
             }
         }
         if (!r.preamble.isEmpty()) {
@@ -66,6 +98,33 @@ final class DumpMerger {
         }
         warningsDropped += r.warningsDropped;
         lineBase += r.lines;
+    }
+
+    /**
+     * The builder index of goroutine {@code id} if it was added before, else -1 after recording that it will be
+     * added at {@code next}. A bit set answers while ids are distinct, which is almost always; the first repeat
+     * builds a map.
+     */
+    private int seen(long id, int next) {
+        if (next == ids.length) {
+            ids = Arrays.copyOf(ids, next * 2);
+        }
+        ids[next] = id;
+        if (byId == null) {
+            if (id >= 0 && id < MAX_BITSET_ID && !seenIds.get((int) id)) {
+                seenIds.set((int) id);
+                return -1;
+            }
+            byId = new LongIntMap();
+            for (int i = 0; i < next; i++) {
+                byId.put(ids[i], i);
+            }
+        }
+        int existing = byId.get(id);
+        if (existing < 0) {
+            byId.put(id, next);
+        }
+        return existing;
     }
 
     private void warn(String message) {

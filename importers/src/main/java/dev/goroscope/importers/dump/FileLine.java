@@ -17,10 +17,10 @@ final class FileLine {
         int e = Bytes.trimEnd(b, from, to);
         boolean sawPc = false;
         boolean sawOffset = false;
-        while (true) {
+        while (!endsWithLineNumber(b, from, e)) {
             int sp = Bytes.lastIndexOf(b, from, e, (byte) ' ');
             if (sp < 0) {
-                break;
+                return false;
             }
             int t = sp + 1;
             if (Bytes.startsWith(b, t, e, "+0x")) {
@@ -28,18 +28,27 @@ final class FileLine {
             } else if (Bytes.startsWith(b, t, e, "pc=")) {
                 sawPc = true;
             } else if (!Bytes.startsWith(b, t, e, "fp=") && !Bytes.startsWith(b, t, e, "sp=")) {
-                break;
+                return false;
             }
             e = sp;
         }
-        int colon = Bytes.lastIndexOf(b, from, e, (byte) ':');
-        if (colon <= from || colon + 1 == e || Bytes.digitsEnd(b, colon + 1, e) != e) {
-            return false;
+        int colon = e - 1;
+        while (b[colon] != ':') {
+            colon--;
         }
         fileFrom = from;
         fileTo = colon;
         line = Bytes.parseInt(b, colon + 1, e);
         cgoForm = sawPc && !sawOffset;
         return true;
+    }
+
+    /** Whether {@code [from, to)} ends with ':' and at least one digit, with something before the ':'. */
+    private static boolean endsWithLineNumber(byte[] b, int from, int to) {
+        int i = to;
+        while (i > from && Bytes.isDigit(b[i - 1])) {
+            i--;
+        }
+        return i < to && i - 1 > from && b[i - 1] == ':';
     }
 }

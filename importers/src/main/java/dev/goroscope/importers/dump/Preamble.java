@@ -7,21 +7,31 @@ import java.util.List;
  * Collects what a crash prints before its goroutines: the paragraph that starts at a {@code panic: },
  * {@code fatal error: }, {@code runtime: }, {@code [signal …]} or {@code SIGxxx: } line (later lines of the
  * paragraph, such as {@code \tpanic: …} of a repanic or {@code PC=0x… m=0 sigcode=0}, belong to it). When log text
- * before the dump has several such paragraphs, the last one before the first goroutine wins.
+ * before the dump has several such paragraphs, the last one before the first goroutine wins. When the whole dump
+ * was pasted with an indentation, the marker line's indentation is removed from every line of the paragraph.
  */
 final class Preamble {
     private List<String> current;
     private List<String> last = List.of();
+    private int indent;
 
     /** Feeds one line of text seen before the first goroutine header. */
     void line(byte[] b, int from, int to) {
         if (Bytes.skipBlanks(b, from, to) == to) {
             end();
         } else if (current != null) {
-            current.add(Bytes.string(b, from, to));
-        } else if (isMarker(b, from, to)) {
-            current = new ArrayList<>();
-            current.add(Bytes.string(b, from, to));
+            int p = from;
+            while (p < from + indent && (b[p] == ' ' || b[p] == '\t')) {
+                p++;
+            }
+            current.add(Bytes.string(b, p, to));
+        } else {
+            int p = Bytes.skipBlanks(b, from, to);
+            if (isMarker(b, p, to)) {
+                indent = p - from;
+                current = new ArrayList<>();
+                current.add(Bytes.string(b, p, to));
+            }
         }
     }
 

@@ -25,6 +25,8 @@ public final class GoroutineDump {
     public static final int SYSTEM = 1 << 5;
     /** Flag: the goroutine is durably blocked inside a synctest bubble ({@code , durably blocked}, Go 1.25+). */
     public static final int DURABLY_BLOCKED = 1 << 6;
+    /** Flag: the goroutine leak detector found it leaked ({@code (leaked)} after the wait reason, Go 1.26). */
+    public static final int LEAKED = 1 << 7;
 
     private final StackTable stacks;
     private final StringTable waitReasons;
@@ -38,6 +40,8 @@ public final class GoroutineDump {
     private final long[] parentId;
     private final byte[] flags;
     private final long[] bubble;
+    private final int[] labels;
+    private final StringTable labelSets;
     private final Ancestors ancestors;
     private final List<String> preamble;
 
@@ -54,6 +58,8 @@ public final class GoroutineDump {
         parentId = Arrays.copyOf(b.parentId, count);
         flags = Arrays.copyOf(b.flags, count);
         bubble = b.bubble == null ? null : Arrays.copyOf(b.bubble, count);
+        labels = b.labels == null ? null : Arrays.copyOf(b.labels, count);
+        labelSets = b.labelSets;
         ancestors = b.ancestorCount == 0 ? Ancestors.NONE
                 : new Ancestors(b.ancestorOwner, b.ancestorId, b.ancestorStack, b.ancestorCreatedBy, b.ancestorCount);
         preamble = b.preamble;
@@ -119,6 +125,14 @@ public final class GoroutineDump {
         return bubble == null ? -1 : bubble[g];
     }
 
+    /**
+     * The pprof labels the header listed ({@code GODEBUG=tracebacklabels=1}, Go 1.26) as printed, e.g.
+     * {@code {"pattern": "chan-send"}}, or null.
+     */
+    public String labels(int g) {
+        return labels == null || labels[g] < 0 ? null : labelSets.get(labels[g]);
+    }
+
     /** The ancestor stacks printed with {@code GODEBUG=tracebackancestors}; empty for most dumps. */
     public Ancestors ancestors() {
         return ancestors;
@@ -154,6 +168,8 @@ public final class GoroutineDump {
         private long[] parentId = new long[64];
         private byte[] flags = new byte[64];
         private long[] bubble;
+        private int[] labels;
+        private final StringTable labelSets = new StringTable();
         private int ancestorCount;
         private int[] ancestorOwner = new int[0];
         private long[] ancestorId = new long[0];
@@ -194,6 +210,36 @@ public final class GoroutineDump {
             parentId[count] = parent;
             flags[count] = (byte) flagBits;
             count++;
+            return this;
+        }
+
+        /**
+         * Replaces the columns of goroutine {@code g} (its bubble, labels and ancestors stay): for a goroutine
+         * printed twice, when the later print says more (a stack where the first said "stack unavailable").
+         */
+        public Builder replace(int g, long goroutineId, GoroutineState st, int waitReasonId, int minutes, int stackId,
+                int createdByFrame, long parent, int flagBits) {
+            if (g < 0 || g >= count) {
+                throw new IndexOutOfBoundsException("goroutine " + g + " of " + count);
+            }
+            id[g] = goroutineId;
+            state[g] = (byte) st.ordinal();
+            waitReason[g] = waitReasonId;
+            waitMinutes[g] = minutes;
+            stack[g] = stackId;
+            createdBy[g] = createdByFrame;
+            parentId[g] = parent;
+            flags[g] = (byte) flagBits;
+            return this;
+        }
+
+        /** Gives the goroutine added last the pprof labels its header listed, see {@link GoroutineDump#labels}. */
+        public Builder labels(String labelText) {
+            if (labels == null) {
+                labels = new int[id.length];
+                Arrays.fill(labels, -1);
+            }
+            labels[count - 1] = labelSets.intern(labelText);
             return this;
         }
 
@@ -256,6 +302,10 @@ public final class GoroutineDump {
             if (bubble != null) {
                 bubble = Arrays.copyOf(bubble, n);
                 Arrays.fill(bubble, count, n, -1L);
+            }
+            if (labels != null) {
+                labels = Arrays.copyOf(labels, n);
+                Arrays.fill(labels, count, n, -1);
             }
         }
     }
