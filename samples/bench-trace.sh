@@ -24,13 +24,14 @@ fi
 size=$(stat -c %s "$trace")
 (cd "$root" && mvn -q -o -pl model,importers test-compile 2>/dev/null || mvn -q -pl model,importers test-compile)
 cp="$root/model/target/classes:$root/importers/target/classes:$root/importers/target/test-classes"
-# Heap limit: three times the file size (the target), at least 256 MB.
-xmx=$(( size * 3 / 1048576 ))
+# Heap limit: three times the file size (the target) unless HEAP_FACTOR says otherwise, at least 256 MB.
+xmx=$(( size * ${HEAP_FACTOR:-3} / 1048576 ))
 (( xmx < 256 )) && xmx=256
 
 echo "== trace: $trace ($size bytes)"
 echo "== goroscope (java -Xmx${xmx}m)"
-/usr/bin/time -v java -Xmx${xmx}m -cp "$cp" dev.goroscope.importers.trace.TraceBench "$trace" 2> "$work/java.time"
+/usr/bin/time -v java -Xmx${xmx}m -cp "$cp" dev.goroscope.importers.trace.TraceBench "$trace" 2> "$work/java.time" ||
+	grep -E 'Exception|Error' "$work/java.time" | head -1
 grep -E 'Elapsed|User time|System time|Maximum resident' "$work/java.time"
 echo "== golang.org/x/exp/trace (traceiter)"
 /usr/bin/time -v "$work/traceiter" "$trace" 2> "$work/go.time"

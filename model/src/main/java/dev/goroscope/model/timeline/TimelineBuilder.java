@@ -40,9 +40,12 @@ public final class TimelineBuilder {
     private final Map<String, CounterSeries.Builder> counters = new LinkedHashMap<>();
     private final CpuSamples.Builder cpu = new CpuSamples.Builder();
     private final Annotations.Builder annotations = new Annotations.Builder();
-    private final CounterSeries.Builder aliveSeries = counter("goroutines", "goroutines");
-    private final CounterSeries.Builder runnableSeries = counter("runnable", "goroutines");
-    private final CounterSeries.Builder threadSeries = counter("threads", "threads");
+    /** Resolution of the counters derived from state changes (goroutines, runnable, threads). */
+    public static final long DERIVED_COUNTER_RESOLUTION_NS = 1_000;
+
+    private final CounterSeries.Builder aliveSeries = derived("goroutines", "goroutines");
+    private final CounterSeries.Builder runnableSeries = derived("runnable", "goroutines");
+    private final CounterSeries.Builder threadSeries = derived("threads", "threads");
     private long alive;
     private long runnable;
     private long busyThreads;
@@ -198,6 +201,12 @@ public final class TimelineBuilder {
 
     public TimeRanges.Builder stw() {
         return stw;
+    }
+
+    private CounterSeries.Builder derived(String name, String unit) {
+        CounterSeries.Builder c = new CounterSeries.Builder(name, unit, DERIVED_COUNTER_RESOLUTION_NS);
+        counters.put(name, c);
+        return c;
     }
 
     /** The counter named {@code name}, created on first use. */

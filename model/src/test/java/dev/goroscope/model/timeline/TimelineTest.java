@@ -85,17 +85,34 @@ class TimelineTest {
         assertThat(p.state(p.indexAt(650))).isEqualTo(GoroutineState.IDLE);
         assertThat(t.gcRanges().size()).isEqualTo(1);
         assertThat(t.gcRanges().end(0)).as("a GC still running ends with the trace").isEqualTo(1000);
-        assertThat(t.counters().get("goroutines").valueAt(150)).isEqualTo(2);
-        assertThat(t.counters().get("goroutines").valueAt(900)).isEqualTo(1);
-        assertThat(t.counters().get("runnable").valueAt(150)).isEqualTo(1);
-        assertThat(t.counters().get("runnable").valueAt(300)).isZero();
-        assertThat(t.counters().get("goroutines").max()).isEqualTo(2);
         assertThat(t.gcRanges().totalNs()).isEqualTo(750);
         assertThat(t.gcRanges().firstStartingAt(250)).isZero();
         assertThat(t.gcRanges().firstStartingAt(251)).isEqualTo(1);
         assertThat(t.procId(0)).isZero();
         assertThat(t.threadCount()).isZero();
         assertThat(t.annotations().taskCount() + t.annotations().regionCount() + t.annotations().logCount()).isZero();
+    }
+
+    @Test
+    void derivedCountersFollowStateChangesAtMicrosecondResolution() {
+        TimelineBuilder tb = new TimelineBuilder();
+        int a = tb.addGoroutine(1);
+        int c = tb.addGoroutine(2);
+        tb.goroutineState(a, 0, GoroutineState.RUNNING, -1, StackTable.EMPTY);
+        tb.goroutineState(c, 10_000, GoroutineState.RUNNABLE, -1, StackTable.EMPTY);
+        tb.goroutineState(c, 20_000, GoroutineState.RUNNING, -1, StackTable.EMPTY);
+        tb.goroutineEnded(c, 30_000);
+        tb.goroutineState(a, 30_100, GoroutineState.RUNNABLE, -1, StackTable.EMPTY);
+        tb.goroutineState(a, 30_200, GoroutineState.RUNNING, -1, StackTable.EMPTY);
+        Timeline x = tb.build(0, 40_000);
+        CounterSeries alive = x.counters().get("goroutines");
+        assertThat(alive.valueAt(15_000)).isEqualTo(2);
+        assertThat(alive.valueAt(35_000)).isEqualTo(1);
+        assertThat(alive.max()).isEqualTo(2);
+        CounterSeries runnable = x.counters().get("runnable");
+        assertThat(runnable.valueAt(15_000)).isEqualTo(1);
+        assertThat(runnable.valueAt(25_000)).isZero();
+        assertThat(runnable.valueAt(35_000)).as("a burst within 1 us keeps its last value").isZero();
     }
 
     @Test
