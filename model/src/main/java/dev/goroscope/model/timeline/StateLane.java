@@ -15,8 +15,9 @@ import java.util.Arrays;
  * the event that entered the state, e.g. where it blocked; {@code StackTable.EMPTY} for none and in P/M lanes).
  *
  * <p>Storage: a trace has about one interval per event, and an event takes about four bytes in the file, so
- * intervals are packed into one byte array: a header byte (state, and whether a detail and a stack follow), the
- * time since the previous interval's start and the detail and stack, as unsigned varints. Every
+ * intervals are packed into bytes: a header byte (state, and whether a detail and a stack follow), the time since
+ * the previous interval's start and the detail and stack, as unsigned varints. The bytes live in 64 KiB blocks
+ * (a small lane has one smaller block), so a long lane grows without copying and wastes at most one block. Every
  * {@value #CHECKPOINT}th interval has a checkpoint (absolute start time and byte offset), so random access decodes
  * at most that many intervals and {@link #firstEndingAfter(long)} is a binary search. Sequential reading goes
  * through a {@link Cursor}.
@@ -26,16 +27,23 @@ public final class StateLane {
     public static final int CHECKPOINT = 16;
     private static final int HAS_DETAIL = 0x08;
     private static final int HAS_STACK = 0x10;
+    /** Marks the rest of a block unused: the next interval starts at the beginning of the next block. */
+    private static final byte NEXT_BLOCK = (byte) 0xff;
+    /** Bytes per storage block; a lane's first block grows up to this size, then full blocks are added. */
+    static final int BLOCK = 1 << 16;
+    private static final int SHIFT = 16;
+    /** The most bytes one interval takes: header and three varints. */
+    private static final int MAX_ENTRY = 1 + 10 + 5 + 5;
 
-    private final byte[] data;
+    private final byte[][] blocks;
     private final long[] cpTime;
     private final int[] cpOffset;
     private final int checkpoints;
     private final int size;
     private final long end;
 
-    private StateLane(byte[] data, long[] cpTime, int[] cpOffset, int size, long end) {
-        this.data = data;
+    private StateLane(byte[][] blocks, long[] cpTime, int[] cpOffset, int size, long end) {
+        this.blocks = blocks;
         this.cpTime = cpTime;
         this.cpOffset = cpOffset;
         this.checkpoints = (size + CHECKPOINT - 1) / CHECKPOINT;
@@ -151,6 +159,8 @@ public final class StateLane {
     /** Reads intervals in order without allocating; fields hold the current interval after {@link #next()}. */
     public final class Cursor {
         private int index = -1;
+        private byte[] data;
+        private int block;
         private int pos;
         private long nextStart;
         private int nextHeader;
@@ -164,15 +174,27 @@ public final class StateLane {
 
         private void seek(int k) {
             index = k * CHECKPOINT - 1;
-            pos = cpOffset[k];
+            block = cpOffset[k] >>> SHIFT;
+            data = blocks[block];
+            pos = cpOffset[k] & (BLOCK - 1);
             nextStart = cpTime[k];
             peekHeaderSkippingDelta();
+        }
+
+        /** Moves {@code pos} to the next block when the current one has no more intervals. */
+        private int entryStart(int p) {
+            if (p == data.length || data[p] == NEXT_BLOCK) {
+                data = blocks[++block];
+                return 0;
+            }
+            return p;
         }
 
         private void peekHeaderSkippingDelta() {
             if (index + 1 >= size) {
                 return;
             }
+            pos = entryStart(pos);
             nextHeader = data[pos] & 0xff;
             nextPos = pos + 1;
             while (data[nextPos] < 0) {
@@ -217,6 +239,7 @@ public final class StateLane {
             }
             pos = p;
             if (index + 1 < size) {
+                p = entryStart(p);
                 nextHeader = data[p] & 0xff;
                 p++;
                 long d = 0;
@@ -263,6 +286,8 @@ public final class StateLane {
 
     /** Appends intervals in time order; {@link #build(long)} closes the last one. */
     public static final class Builder {
+        private byte[][] blocks = new byte[1][];
+        private int block;
         private byte[] data = new byte[16];
         private int len;
         private long[] cpTime = new long[1];
@@ -270,6 +295,7 @@ public final class StateLane {
         private int size;
         private long lastStart = Long.MIN_VALUE;
         private long prevStart = Long.MIN_VALUE;
+        private int lastBlock;
         private int lastOffset;
         private int lastState = -1;
         private int lastDetail = -1;
@@ -280,12 +306,13 @@ public final class StateLane {
         /** A builder for a goroutine lane (with a stack per interval) or a P/M lane (stacks ignored). */
         public Builder(boolean withStacks) {
             this.withStacks = withStacks;
+            blocks[0] = data;
         }
 
         /** Opens an interval at {@code t} (not before the last one), closing the previous one there. */
         public void add(long t, int stateOrdinal, int detailValue, int stackId) {
-            if (len + 21 > data.length) {
-                data = Arrays.copyOf(data, Math.max(data.length + (data.length >> 1), len + 21));
+            if (len + MAX_ENTRY > data.length) {
+                room();
             }
             if (size % CHECKPOINT == 0) {
                 int k = size / CHECKPOINT;
@@ -294,8 +321,9 @@ public final class StateLane {
                     cpOffset = Arrays.copyOf(cpOffset, k * 2);
                 }
                 cpTime[k] = t;
-                cpOffset[k] = len;
+                cpOffset[k] = block << SHIFT | len;
             }
+            lastBlock = block;
             lastOffset = len;
             boolean hasDetail = detailValue >= 0;
             boolean hasStack = withStacks && stackId >= 0;
@@ -314,6 +342,27 @@ public final class StateLane {
             lastState = stateOrdinal;
             lastDetail = detailValue;
             size++;
+        }
+
+        /** Grows the first block, or closes the current full-size block and starts the next. */
+        private void room() {
+            if (data.length < BLOCK) {
+                data = Arrays.copyOf(data, Math.min(BLOCK, Math.max(data.length + (data.length >> 1), len + MAX_ENTRY)));
+                blocks[block] = data;
+                return;
+            }
+            if (len < data.length) {
+                data[len] = NEXT_BLOCK;
+            }
+            block++;
+            if (block == blocks.length) {
+                blocks = Arrays.copyOf(blocks, block * 2);
+            }
+            if (blocks[block] == null) {
+                blocks[block] = new byte[BLOCK];
+            }
+            data = blocks[block];
+            len = 0;
         }
 
         private void put(long v) {
@@ -343,6 +392,8 @@ public final class StateLane {
 
         /** Drops the open interval (it turned out to be empty); only the last one added can be dropped. */
         public void removeLast() {
+            block = lastBlock;
+            data = blocks[block];
             len = lastOffset;
             size--;
             lastStart = prevStart;
@@ -351,9 +402,9 @@ public final class StateLane {
             prevStart = Long.MIN_VALUE;
         }
 
-        /** The lane; its arrays are used as they are (not trimmed), so building costs no copy. */
+        /** The lane; its blocks are used as they are, so building costs no copy. */
         public StateLane build(long end) {
-            return new StateLane(data, cpTime, cpOffset, size, end);
+            return new StateLane(Arrays.copyOf(blocks, block + 1), cpTime, cpOffset, size, end);
         }
     }
 }

@@ -77,6 +77,36 @@ class StateLaneTest {
     }
 
     @Test
+    void aLongLaneSpansManyBlocksAndReadsBack() {
+        StateLane.Builder b = new StateLane.Builder(true);
+        int n = 300_000;
+        long t = 0;
+        for (int i = 0; i < n; i++) {
+            t += 1 + (i * 7919L) % 100_000_000L;
+            b.add(t, i % 5, i % 3 == 0 ? -1 : i, i % 4 == 0 ? StackTable.EMPTY : i * 31);
+            if (i % 1000 == 999) {
+                b.add(t + 1, 4, 1, 1);
+                b.removeLast();
+            }
+        }
+        StateLane lane = b.build(t + 1);
+        StateLane.Cursor c = lane.cursor(0);
+        long want = 0;
+        for (int i = 0; i < n; i++) {
+            want += 1 + (i * 7919L) % 100_000_000L;
+            assertThat(c.next()).isTrue();
+            if (c.start() != want || c.stateOrdinal() != i % 5 || c.detail() != (i % 3 == 0 ? -1 : i)
+                    || c.stack() != (i % 4 == 0 ? StackTable.EMPTY : i * 31)) {
+                throw new AssertionError("interval " + i + " reads back wrong");
+            }
+        }
+        assertThat(c.next()).isFalse();
+        assertThat(lane.start(n - 1)).isEqualTo(want);
+        assertThat(lane.firstEndingAfter(want - 1)).isEqualTo(n - 2);
+        assertThat(lane.firstEndingAfter(want)).isEqualTo(n - 1);
+    }
+
+    @Test
     void timeByStateClipsToTheRange() {
         StateLane.Builder b = new StateLane.Builder(true);
         b.add(100, GoroutineState.RUNNABLE.ordinal(), -1, StackTable.EMPTY);
