@@ -51,6 +51,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 
@@ -162,7 +163,7 @@ func analyze(path string, perG bool) (*output, error) {
 
 	o := &output{
 		Tool:            "tracestats (golang.org/x/exp/trace)",
-		File:            path,
+		File:            filepath.Base(path),
 		IntervalRule:    intervalRule,
 		EventsByKind:    map[string]int{},
 		GCCyclesCounted: `EventRangeBegin events named "GC concurrent mark phase"`,

@@ -1,6 +1,12 @@
 package dev.goroscope.importers;
 
+import dev.goroscope.importers.chrometrace.ChromeTraceImporter;
+import dev.goroscope.importers.dump.DebugOneImporter;
+import dev.goroscope.importers.dump.DumpImporter;
+import dev.goroscope.importers.folded.FoldedImporter;
 import dev.goroscope.importers.pprof.PprofImporter;
+import dev.goroscope.importers.schedtrace.SchedTraceImporter;
+import dev.goroscope.importers.speedscope.SpeedscopeImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +32,8 @@ public final class Importers {
 
     /** Every importer this build has. */
     public static Importers all() {
-        return new Importers(List.of(new PprofImporter()));
+        return new Importers(List.of(new DumpImporter(), new DebugOneImporter(), new FoldedImporter(),
+                new SpeedscopeImporter(), new ChromeTraceImporter(), new SchedTraceImporter(), new PprofImporter()));
     }
 
     public List<Importer> list() {
@@ -44,11 +51,14 @@ public final class Importers {
     /** Sniffs {@code source} and reads it with the best importer. */
     public Dataset read(ImportSource source, Progress progress) throws ImportException {
         byte[] head = new byte[HEAD_BYTES];
-        int n;
+        int n = 0;
         try (InputStream in = source.open()) {
-            n = in.readNBytes(head, 0, head.length);
+            int r;
+            while (n < head.length && (r = in.read(head, n, head.length - n)) >= 0) {
+                n += r;
+            }
         } catch (IOException e) {
-            throw new ImportException(source.name(), "", "cannot read: " + describe(e), e);
+            throw new ImportException(source.name(), "byte " + n, "cannot read: " + describe(e), e);
         }
         if (n == 0) {
             throw new ImportException(source.name(), "byte 0", "the file is empty");

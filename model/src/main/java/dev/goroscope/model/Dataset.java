@@ -2,6 +2,7 @@ package dev.goroscope.model;
 
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.profile.Profile;
+import dev.goroscope.model.series.SchedTrace;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,9 +16,10 @@ import java.util.Objects;
  * @param warnings  what the user should know, e.g. "dump cut off inside goroutine 12"
  * @param dump      the goroutines, or null
  * @param profiles  the profiles, possibly empty
+ * @param schedTrace the ticks of a {@code GODEBUG=schedtrace} log, or null
  */
 public record Dataset(String source, String format, String goVersion, List<String> warnings, GoroutineDump dump,
-        List<Profile> profiles) {
+        List<Profile> profiles, SchedTrace schedTrace) {
     public Dataset {
         Objects.requireNonNull(source);
         Objects.requireNonNull(format);
@@ -26,10 +28,15 @@ public record Dataset(String source, String format, String goVersion, List<Strin
     }
 
     public static Dataset ofDump(String source, String format, String goVersion, List<String> warnings, GoroutineDump dump) {
-        return new Dataset(source, format, goVersion, warnings, dump, List.of());
+        return new Dataset(source, format, goVersion, warnings, dump, List.of(), null);
     }
 
     public static Dataset ofProfiles(String source, String format, String goVersion, List<String> warnings, List<Profile> profiles) {
-        return new Dataset(source, format, goVersion, warnings, null, profiles);
+        return new Dataset(source, format, goVersion, warnings, null, profiles, null);
+    }
+
+    public static Dataset ofSchedTrace(String source, String format, String goVersion, List<String> warnings,
+            SchedTrace schedTrace) {
+        return new Dataset(source, format, goVersion, warnings, null, List.of(), Objects.requireNonNull(schedTrace));
     }
 }

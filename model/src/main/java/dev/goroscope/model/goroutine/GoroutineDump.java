@@ -4,6 +4,7 @@ import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.stack.StringTable;
 import dev.goroscope.model.stack.WeightedStacks;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The goroutines of one dump, stored as columns: goroutine {@code i} has {@code id(i)}, {@code state(i)} and so
@@ -22,6 +23,10 @@ public final class GoroutineDump {
     public static final int STACK_UNAVAILABLE = 1 << 4;
     /** Flag: a system goroutine (its outermost function is in package runtime). */
     public static final int SYSTEM = 1 << 5;
+    /** Flag: the goroutine is durably blocked inside a synctest bubble ({@code , durably blocked}, Go 1.25+). */
+    public static final int DURABLY_BLOCKED = 1 << 6;
+    /** Flag: the goroutine leak detector found it leaked ({@code (leaked)} after the wait reason, Go 1.26). */
+    public static final int LEAKED = 1 << 7;
 
     private final StackTable stacks;
     private final StringTable waitReasons;
@@ -34,6 +39,11 @@ public final class GoroutineDump {
     private final int[] createdBy;
     private final long[] parentId;
     private final byte[] flags;
+    private final long[] bubble;
+    private final int[] labels;
+    private final StringTable labelSets;
+    private final Ancestors ancestors;
+    private final List<String> preamble;
 
     private GoroutineDump(Builder b) {
         stacks = b.stacks;
@@ -47,6 +57,12 @@ public final class GoroutineDump {
         createdBy = Arrays.copyOf(b.createdBy, count);
         parentId = Arrays.copyOf(b.parentId, count);
         flags = Arrays.copyOf(b.flags, count);
+        bubble = b.bubble == null ? null : Arrays.copyOf(b.bubble, count);
+        labels = b.labels == null ? null : Arrays.copyOf(b.labels, count);
+        labelSets = b.labelSets;
+        ancestors = b.ancestorCount == 0 ? Ancestors.NONE
+                : new Ancestors(b.ancestorOwner, b.ancestorId, b.ancestorStack, b.ancestorCreatedBy, b.ancestorCount);
+        preamble = b.preamble;
     }
 
     public int size() {
@@ -104,6 +120,32 @@ public final class GoroutineDump {
         return (flags[g] & flag) != 0;
     }
 
+    /** The synctest bubble (group) id the header named ({@code synctest bubble N}, Go 1.24+), or -1. */
+    public long bubble(int g) {
+        return bubble == null ? -1 : bubble[g];
+    }
+
+    /**
+     * The pprof labels the header listed ({@code GODEBUG=tracebacklabels=1}, Go 1.26) as printed, e.g.
+     * {@code {"pattern": "chan-send"}}, or null.
+     */
+    public String labels(int g) {
+        return labels == null || labels[g] < 0 ? null : labelSets.get(labels[g]);
+    }
+
+    /** The ancestor stacks printed with {@code GODEBUG=tracebackancestors}; empty for most dumps. */
+    public Ancestors ancestors() {
+        return ancestors;
+    }
+
+    /**
+     * What the runtime printed before the goroutines of a crash: the panic value(s) or {@code fatal error},
+     * the {@code [signal …]} or {@code SIGQUIT} lines, one string per line; empty for a dump taken on request.
+     */
+    public List<String> preamble() {
+        return preamble;
+    }
+
     /** One entry per distinct stack, weighted by how many goroutines have it. */
     public WeightedStacks stackCounts() {
         int[] s = Arrays.copyOf(stack, count);
@@ -125,6 +167,15 @@ public final class GoroutineDump {
         private int[] createdBy = new int[64];
         private long[] parentId = new long[64];
         private byte[] flags = new byte[64];
+        private long[] bubble;
+        private int[] labels;
+        private final StringTable labelSets = new StringTable();
+        private int ancestorCount;
+        private int[] ancestorOwner = new int[0];
+        private long[] ancestorId = new long[0];
+        private int[] ancestorStack = new int[0];
+        private int[] ancestorCreatedBy = new int[0];
+        private List<String> preamble = List.of();
 
         public Builder(StackTable stacks) {
             this.stacks = stacks;
@@ -162,6 +213,74 @@ public final class GoroutineDump {
             return this;
         }
 
+        /**
+         * Replaces the columns of goroutine {@code g} (its bubble, labels and ancestors stay): for a goroutine
+         * printed twice, when the later print says more (a stack where the first said "stack unavailable").
+         */
+        public Builder replace(int g, long goroutineId, GoroutineState st, int waitReasonId, int minutes, int stackId,
+                int createdByFrame, long parent, int flagBits) {
+            if (g < 0 || g >= count) {
+                throw new IndexOutOfBoundsException("goroutine " + g + " of " + count);
+            }
+            id[g] = goroutineId;
+            state[g] = (byte) st.ordinal();
+            waitReason[g] = waitReasonId;
+            waitMinutes[g] = minutes;
+            stack[g] = stackId;
+            createdBy[g] = createdByFrame;
+            parentId[g] = parent;
+            flags[g] = (byte) flagBits;
+            return this;
+        }
+
+        /** Gives the goroutine added last the pprof labels its header listed, see {@link GoroutineDump#labels}. */
+        public Builder labels(String labelText) {
+            if (labels == null) {
+                labels = new int[id.length];
+                Arrays.fill(labels, -1);
+            }
+            labels[count - 1] = labelSets.intern(labelText);
+            return this;
+        }
+
+        /** Puts the goroutine added last in synctest bubble {@code bubbleId}. */
+        public Builder bubble(long bubbleId) {
+            if (bubble == null) {
+                bubble = new long[id.length];
+                Arrays.fill(bubble, -1L);
+            }
+            bubble[count - 1] = bubbleId;
+            return this;
+        }
+
+        /**
+         * Adds an ancestor of the goroutine added last; call it nearest ancestor first.
+         *
+         * @param stackId        the ancestor's stack in {@link #stacks()}
+         * @param createdByFrame frame id of the ancestor's {@code created by} line, or -1
+         */
+        public Builder ancestor(long ancestorGoroutineId, int stackId, int createdByFrame) {
+            if (ancestorCount == ancestorOwner.length) {
+                int n = Math.max(16, ancestorCount * 2);
+                ancestorOwner = Arrays.copyOf(ancestorOwner, n);
+                ancestorId = Arrays.copyOf(ancestorId, n);
+                ancestorStack = Arrays.copyOf(ancestorStack, n);
+                ancestorCreatedBy = Arrays.copyOf(ancestorCreatedBy, n);
+            }
+            ancestorOwner[ancestorCount] = count - 1;
+            ancestorId[ancestorCount] = ancestorGoroutineId;
+            ancestorStack[ancestorCount] = stackId;
+            ancestorCreatedBy[ancestorCount] = createdByFrame;
+            ancestorCount++;
+            return this;
+        }
+
+        /** The crash preamble lines, see {@link GoroutineDump#preamble()}. */
+        public Builder preamble(List<String> lines) {
+            preamble = List.copyOf(lines);
+            return this;
+        }
+
         public int size() {
             return count;
         }
@@ -180,6 +299,14 @@ public final class GoroutineDump {
             createdBy = Arrays.copyOf(createdBy, n);
             parentId = Arrays.copyOf(parentId, n);
             flags = Arrays.copyOf(flags, n);
+            if (bubble != null) {
+                bubble = Arrays.copyOf(bubble, n);
+                Arrays.fill(bubble, count, n, -1L);
+            }
+            if (labels != null) {
+                labels = Arrays.copyOf(labels, n);
+                Arrays.fill(labels, count, n, -1);
+            }
         }
     }
 }

@@ -20,12 +20,16 @@ import java.util.function.Predicate;
  * @param sampleLabels      index into {@code labelSets} per sample
  * @param labelSets         the distinct label sets
  * @param meta              period, time, duration, comments and the like
+ * @param name              what the user knows this profile by among several of one file (a speedscope profile's
+ *                          name, a trace's thread), or {@code kind} when the file holds just one
  */
 public record Profile(String kind, List<SampleType> sampleTypes, int defaultSampleType, StackTable stacks,
-        int[] sampleStack, long[][] values, int[] sampleLabels, List<LabelSet> labelSets, ProfileMeta meta) {
+        int[] sampleStack, long[][] values, int[] sampleLabels, List<LabelSet> labelSets, ProfileMeta meta,
+        String name) {
     public Profile {
         Objects.requireNonNull(kind);
         Objects.requireNonNull(meta);
+        Objects.requireNonNull(name);
         sampleTypes = List.copyOf(sampleTypes);
         labelSets = List.copyOf(labelSets);
         if (values.length != sampleTypes.size()) {
@@ -49,11 +53,23 @@ public record Profile(String kind, List<SampleType> sampleTypes, int defaultSamp
         }
     }
 
-    /** A profile without labels or metadata. */
+    /** A profile without labels or metadata, named after its kind: the only one of its file. */
     public Profile(String kind, List<SampleType> sampleTypes, int defaultSampleType, StackTable stacks,
             int[] sampleStack, long[][] values) {
+        this(kind, sampleTypes, defaultSampleType, stacks, sampleStack, values, kind);
+    }
+
+    /** A named profile without labels or metadata: one of several in a file. */
+    public Profile(String kind, List<SampleType> sampleTypes, int defaultSampleType, StackTable stacks,
+            int[] sampleStack, long[][] values, String name) {
         this(kind, sampleTypes, defaultSampleType, stacks, sampleStack, values, new int[sampleStack.length],
-                List.of(LabelSet.EMPTY), ProfileMeta.NONE);
+                List.of(LabelSet.EMPTY), ProfileMeta.NONE, name);
+    }
+
+    /** A profile with labels and metadata, named after its kind. */
+    public Profile(String kind, List<SampleType> sampleTypes, int defaultSampleType, StackTable stacks,
+            int[] sampleStack, long[][] values, int[] sampleLabels, List<LabelSet> labelSets, ProfileMeta meta) {
+        this(kind, sampleTypes, defaultSampleType, stacks, sampleStack, values, sampleLabels, labelSets, meta, kind);
     }
 
     public int sampleCount() {

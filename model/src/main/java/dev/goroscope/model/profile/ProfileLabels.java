@@ -58,7 +58,7 @@ final class ProfileLabels {
             }
         }
         return new Profile(p.kind(), p.sampleTypes(), p.defaultSampleType(), p.stacks(), stack, values, label, sets,
-                p.meta());
+                p.meta(), p.name());
     }
 
     static WeightedStacks groupByLabels(Profile p, int type, List<String> keys) {

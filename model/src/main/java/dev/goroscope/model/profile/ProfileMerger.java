@@ -74,7 +74,8 @@ final class ProfileMerger {
             labelSets.intern(LabelSet.EMPTY);
         }
         return new Profile(first.kind(), first.sampleTypes(), first.defaultSampleType(), table,
-                Arrays.copyOf(stackOut, n), values, Arrays.copyOf(labelOut, n), labelSets.sets(), mergeMeta(profiles));
+                Arrays.copyOf(stackOut, n), values, Arrays.copyOf(labelOut, n), labelSets.sets(), mergeMeta(profiles),
+                first.name());
     }
 
     /** The id in {@code into} of every stack of {@code from}; parents come before children in a stack table. */

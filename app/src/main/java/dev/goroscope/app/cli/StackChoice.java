@@ -1,0 +1,64 @@
+package dev.goroscope.app.cli;
+
+import dev.goroscope.model.Dataset;
+import dev.goroscope.model.profile.Profile;
+import dev.goroscope.model.profile.SampleType;
+import dev.goroscope.model.stack.WeightedStacks;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The stacks a command works on: a dump's goroutines counted per stack, or one value column of a file's first
+ * profile (the profile's default sample type unless the user names another).
+ *
+ * @param stacks     the weighted stacks
+ * @param sampleType "type/unit" of the weights, e.g. {@code goroutine/count}, {@code cpu/nanoseconds}
+ */
+record StackChoice(WeightedStacks stacks, String sampleType) {
+    /** What a goroutine dump counts, named as in a goroutine profile. */
+    static final SampleType GOROUTINES = new SampleType("goroutine", "count");
+
+    /**
+     * Picks the stacks of {@code d}; {@code requested} (null for the default) names a sample type by its type
+     * ({@code alloc_space}) or as {@code type/unit}.
+     */
+    static StackChoice of(Dataset d, String requested) throws CliException {
+        if (d.dump() != null) {
+            if (requested != null && !names(GOROUTINES, requested)) {
+                throw new CliException(d.source() + ": no sample type '" + requested + "' (a goroutine dump has "
+                        + GOROUTINES + ")");
+            }
+            return new StackChoice(d.dump().stackCounts(), GOROUTINES.toString());
+        }
+        if (d.profiles().isEmpty()) {
+            throw new CliException(d.source() + ": holds no stacks (" + d.format() + ")");
+        }
+        Profile p = d.profiles().get(0);
+        int type = requested == null ? p.defaultSampleType() : find(d.source(), p.sampleTypes(), requested);
+        SampleType st = p.sampleTypes().get(type);
+        WeightedStacks ws = p.weightedStacks(type);
+        if (countsGoroutines(st)) {
+            ws = new WeightedStacks(ws.stacks(), ws.stack(), ws.weight(), "goroutines");
+        }
+        return new StackChoice(ws, st.toString());
+    }
+
+    /** Whether a value column counts goroutines: a goroutine profile's, or a goroutine leak profile's. */
+    static boolean countsGoroutines(SampleType t) {
+        return t.unit().equals("count") && (t.type().equals("goroutine") || t.type().equals("goroutineleak"));
+    }
+
+    private static int find(String file, List<SampleType> types, String requested) throws CliException {
+        for (int i = 0; i < types.size(); i++) {
+            if (names(types.get(i), requested)) {
+                return i;
+            }
+        }
+        throw new CliException(file + ": no sample type '" + requested + "' (it has "
+                + types.stream().map(SampleType::toString).collect(Collectors.joining(", ")) + ")");
+    }
+
+    private static boolean names(SampleType t, String requested) {
+        return requested.equals(t.type()) || requested.equals(t.toString());
+    }
+}
