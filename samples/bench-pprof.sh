@@ -22,19 +22,20 @@ measure() { # name, command...
   local name=$1; shift
   local log; log=$(mktemp)
   /usr/bin/time -v "$@" >"$log.out" 2>"$log"
-  local wall rss
+  local wall rss cpu
   wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')
   rss=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
-  printf '%-10s wall %10s   peak RSS %6d MiB\n' "$name" "$wall" $((rss / 1024))
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$log")
+  printf '%-10s wall %10s   cpu %8s s   peak RSS %6d MiB\n' "$name" "$wall" "$cpu" $((rss / 1024))
   if [ "$name" = goroscope ]; then grep -E '^goroscope:|samples,' "$log.out" | sed 's/^/           /'; fi
-  echo "$wall" >"$log.wall"
-  SECONDS_OF[$name]=$(awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }' "$log.wall")
-  rm -f "$log" "$log.out" "$log.wall"
+  WALL_OF[$name]=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  CPU_OF[$name]=$cpu
+  rm -f "$log" "$log.out"
 }
 
-declare -A SECONDS_OF
+declare -A WALL_OF CPU_OF
 echo "profile: $FILE ($(du -m "$FILE" | cut -f1) MiB)"
 measure goroscope java -Xmx2g -cp "$CP" dev.goroscope.importers.pprof.PprofBench "$FILE"
 measure pprof go tool pprof -top "$FILE"
-awk -v g="${SECONDS_OF[goroscope]}" -v p="${SECONDS_OF[pprof]}" \
-  'BEGIN { printf "goroscope is %.1fx faster than go tool pprof -top (wall %.1f s vs %.1f s)\n", p / g, g, p }'
+awk -v g="${WALL_OF[goroscope]}" -v p="${WALL_OF[pprof]}" -v gc="${CPU_OF[goroscope]}" -v pc="${CPU_OF[pprof]}" \
+  'BEGIN { printf "goroscope is %.1fx faster than go tool pprof -top in wall time (%.1f s vs %.1f s), %.1fx in CPU time (%.1f s vs %.1f s)\n", p / g, g, p, pc / gc, gc, pc }'
