@@ -230,16 +230,20 @@ final class PprofDecoder {
         if (raw.valuesPerSample < 0) {
             raw.valuesPerSample = valueCount;
             raw.firstSampleAt = fieldAt;
+            raw.values = new LongList[valueCount];
+            for (int i = 0; i < valueCount; i++) {
+                raw.values[i] = new LongList(1024);
+            }
         } else if (valueCount != raw.valuesPerSample) {
             throw ImportException.atByte(file, fieldAt, "this sample has " + valueCount + " values but the first one (at byte "
                     + raw.firstSampleAt + ") has " + raw.valuesPerSample);
         }
         for (int i = 0; i < valueCount; i++) {
-            raw.values.add(sampleValues[i]);
+            raw.values[i].add(sampleValues[i]);
         }
         boolean allDefined = true;
         for (int i = 0; i < locationCount; i++) {
-            int index = raw.locations.indexOf(locationIds[i], fieldAt);
+            int index = raw.locations.indexOf(locationIds[i]);
             locationIndexes = add(locationIndexes, i, index);
             allDefined &= raw.locations.isDefined(index);
         }
@@ -290,12 +294,12 @@ final class PprofDecoder {
 
     private void location(PprofProto.Location loc) throws ImportException {
         int index = define(raw.locations, loc.getId(), "location");
-        int mapping = loc.getMappingId() == 0 ? -1 : raw.mappings.indexOf(loc.getMappingId(), fieldAt);
+        int mapping = loc.getMappingId() == 0 ? -1 : raw.mappings.indexOf(loc.getMappingId());
         raw.locationFirstFrame.put(index, raw.locationFrames.size(), 0);
         for (PprofProto.Line line : loc.getLineList()) {
             long fn = line.getFunctionId();
             raw.locationFrames.add(fn == 0 ? raw.frameKeys.address(loc.getAddress(), mapping)
-                    : raw.frameKeys.function(raw.functions.indexOf(fn, fieldAt), line.getLine()));
+                    : raw.frameKeys.function(raw.functions.indexOf(fn), line.getLine()));
         }
         if (loc.getLineCount() == 0) {
             raw.locationFrames.add(raw.frameKeys.address(loc.getAddress(), mapping));
