@@ -5,6 +5,9 @@ import dev.goroscope.app.flame.FlameGraphPane;
 import dev.goroscope.app.flame.WeightFormat;
 import dev.goroscope.app.goroutines.GoroutineIndex;
 import dev.goroscope.app.goroutines.GoroutinePane;
+import dev.goroscope.app.settings.Settings;
+import dev.goroscope.app.source.SourcePane;
+import dev.goroscope.app.source.SourceView;
 import dev.goroscope.app.timeline.TimelinePane;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.CallTree;
@@ -31,6 +34,7 @@ public final class DocumentTab extends Tab {
     private final FlameGraphPane flamePane;
     private final GoroutinePane goroutinePane;
     private final SplitPane split = new SplitPane();
+    private final SplitPane flameArea;
 
     public DocumentTab(Path path, Dataset dataset, Consumer<String> status) {
         this.path = path;
@@ -42,6 +46,7 @@ public final class DocumentTab extends Tab {
             model = null;
             flamePane = null;
             goroutinePane = null;
+            flameArea = null;
             if (dataset.timeline() != null) {
                 setContent(new TimelinePane(dataset.timeline(), status));
                 return;
@@ -65,6 +70,7 @@ public final class DocumentTab extends Tab {
             chooser.valueProperty().addListener((o, a, b) -> showSource(b));
             flamePane.addLeadingControl(chooser);
         }
+        flameArea = SourceView.beside(flamePane, model, Settings.user(), status);
         split.setOrientation(Orientation.VERTICAL);
         split.getStyleClass().add("document-split");
         setContent(split);
@@ -87,6 +93,11 @@ public final class DocumentTab extends Tab {
 
     public Optional<FlameGraphPane> flamePane() {
         return Optional.ofNullable(flamePane);
+    }
+
+    /** The source of the zoomed frame, beside the flame graph. */
+    public Optional<SourcePane> sourcePane() {
+        return flameArea == null ? Optional.empty() : Optional.of(SourceView.paneOf(flameArea));
     }
 
     /** The goroutine table, present for a dump. */
@@ -119,10 +130,10 @@ public final class DocumentTab extends Tab {
     private void showSource(StackSource source) {
         model.setInput(source.stacks());
         if (source.fromDump()) {
-            split.getItems().setAll(flamePane, goroutinePane);
+            split.getItems().setAll(flameArea, goroutinePane);
             split.setDividerPositions(0.64);
         } else {
-            split.getItems().setAll(flamePane);
+            split.getItems().setAll(flameArea);
         }
         updateGoroutines();
     }
