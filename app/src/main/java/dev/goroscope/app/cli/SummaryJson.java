@@ -2,6 +2,7 @@ package dev.goroscope.app.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.FunctionTotals;
 import dev.goroscope.model.goroutine.GoroutineState;
 import java.io.IOException;
@@ -14,7 +15,7 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static void write(Summary s, Writer out) throws IOException {
+    static void write(Summary s, Dataset d, Writer out) throws IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
@@ -56,6 +57,7 @@ final class SummaryJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            LeakSummaryJson.writeFields(g, d);
             g.writeFieldName("warnings");
             strings(g, s.warnings());
             g.writeEndObject();

@@ -1,13 +1,15 @@
 package dev.goroscope.app.workspace;
 
+import dev.goroscope.app.export.SvgOptions;
+import dev.goroscope.app.flame.FlameGraphCanvas;
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameGraphPane;
 import dev.goroscope.app.flame.WeightFormat;
-import dev.goroscope.app.goroutines.GoroutineIndex;
 import dev.goroscope.app.goroutines.GoroutinePane;
 import dev.goroscope.app.settings.Settings;
 import dev.goroscope.app.source.SourcePane;
 import dev.goroscope.app.source.SourceView;
+import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.app.timeline.TimelinePane;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.CallTree;
@@ -35,11 +37,12 @@ public final class DocumentTab extends Tab {
     private final GoroutinePane goroutinePane;
     private final SplitPane split = new SplitPane();
     private final SplitPane flameArea;
+    private StackSource shown;
 
-    public DocumentTab(Path path, Dataset dataset, Consumer<String> status) {
-        this.path = path;
-        this.dataset = dataset;
-        this.sources = StackSource.of(dataset);
+    DocumentTab(OpenedFile file, TaskRunner runner, Consumer<String> status) {
+        this.path = file.path();
+        this.dataset = file.dataset();
+        this.sources = file.sources();
         setText(String.valueOf(path.getFileName()));
         setTooltip(new Tooltip(path.toString()));
         if (sources.isEmpty()) {
@@ -48,7 +51,7 @@ public final class DocumentTab extends Tab {
             goroutinePane = null;
             flameArea = null;
             if (dataset.timeline() != null) {
-                setContent(new TimelinePane(dataset.timeline(), status));
+                setContent(new TimelinePane(dataset.timeline(), runner, status));
                 return;
             }
             Label empty = new Label("This " + dataset.format() + " holds no stacks to draw as a flame graph.");
@@ -57,10 +60,9 @@ public final class DocumentTab extends Tab {
             return;
         }
         StackSource first = sources.get(0);
-        model = new FlameGraphModel(first.stacks());
+        model = new FlameGraphModel(file.firstTree(), runner);
         flamePane = new FlameGraphPane(model, status);
-        goroutinePane = dataset.dump() == null ? null
-                : new GoroutinePane(new GoroutineIndex(dataset.dump(), sources.get(0).stacks()));
+        goroutinePane = file.goroutines() == null ? null : new GoroutinePane(file.goroutines());
         if (sources.size() > 1) {
             ComboBox<StackSource> chooser = new ComboBox<>();
             chooser.setId("source-chooser");
@@ -118,16 +120,27 @@ public final class DocumentTab extends Tab {
         if (model == null) {
             return "";
         }
-        String unit = model.inputProperty().get().unit();
+        String unit = model.unit();
         long shown = model.tree().total(CallTree.ROOT);
-        long all = model.inputProperty().get().totalWeight();
+        long all = model.tree().input().totalWeight();
         if (shown != all) {
             return "Showing " + WeightFormat.format(shown, unit) + " (" + WeightFormat.percent(shown, all) + " of all)";
         }
         return "goroutines".equals(unit) ? "" : "Total " + WeightFormat.format(shown, unit);
     }
 
+    /**
+     * How an SVG export draws exactly what is on screen: the canvas width, the canvas's smallest frame, and a
+     * title naming the file (and the sample type when the file has several).
+     */
+    SvgOptions svgOptions() {
+        String title = getText() + (sources.size() > 1 ? " — " + shown.label() : "");
+        double width = Math.max(100, flamePane.canvas().drawingWidth());
+        return new SvgOptions(width, FlameGraphCanvas.MIN_BOX_WIDTH, title);
+    }
+
     private void showSource(StackSource source) {
+        shown = source;
         model.setInput(source.stacks());
         if (source.fromDump()) {
             split.getItems().setAll(flameArea, goroutinePane);
@@ -139,7 +152,7 @@ public final class DocumentTab extends Tab {
     }
 
     private void updateGoroutines() {
-        if (goroutinePane != null && model.inputProperty().get() == sources.get(0).stacks()) {
+        if (goroutinePane != null && model.tree().input() == sources.get(0).stacks()) {
             goroutinePane.show(model.tree(), model.zoomNode());
         }
     }
