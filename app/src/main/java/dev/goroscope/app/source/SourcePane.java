@@ -34,7 +34,7 @@ public final class SourcePane extends VBox {
     private final Settings settings;
     private final Supplier<SourceLocator> locator;
     private final Consumer<String> status;
-    private final Label title = new Label("Zoom on a frame or pick a stack frame to see its source");
+    private final Label title = new Label("Click a frame to see its source");
     private final Label location = new Label();
     private final Button openInEditor = new Button("Open in editor");
     private final ListView<Integer> lines = new ListView<>();
@@ -65,6 +65,7 @@ public final class SourcePane extends VBox {
         openInEditor.setTooltip(new Tooltip("Runs the editor command from View ▸ Preferences"));
         openInEditor.setOnAction(e -> openInEditor());
         openInEditor.setDisable(true);
+        openInEditor.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         header = new HBox(title, spacer, openInEditor);
@@ -178,7 +179,7 @@ public final class SourcePane extends VBox {
     private void showPlaceholder() {
         file = null;
         weights = null;
-        title.setText("Zoom on a frame or pick a stack frame to see its source");
+        title.setText("Click a frame to see its source");
         lines.getItems().clear();
         getChildren().setAll(headerOf());
     }
