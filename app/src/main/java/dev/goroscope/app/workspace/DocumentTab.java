@@ -6,6 +6,9 @@ import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameGraphPane;
 import dev.goroscope.app.flame.WeightFormat;
 import dev.goroscope.app.goroutines.GoroutinePane;
+import dev.goroscope.app.settings.Settings;
+import dev.goroscope.app.source.SourcePane;
+import dev.goroscope.app.source.SourceView;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.app.timeline.TimelinePane;
 import dev.goroscope.model.Dataset;
@@ -33,6 +36,7 @@ public final class DocumentTab extends Tab {
     private final FlameGraphPane flamePane;
     private final GoroutinePane goroutinePane;
     private final SplitPane split = new SplitPane();
+    private final SplitPane flameArea;
     private StackSource shown;
 
     DocumentTab(OpenedFile file, TaskRunner runner, Consumer<String> status) {
@@ -45,6 +49,7 @@ public final class DocumentTab extends Tab {
             model = null;
             flamePane = null;
             goroutinePane = null;
+            flameArea = null;
             if (dataset.timeline() != null) {
                 setContent(new TimelinePane(dataset.timeline(), runner, status));
                 return;
@@ -67,6 +72,7 @@ public final class DocumentTab extends Tab {
             chooser.valueProperty().addListener((o, a, b) -> showSource(b));
             flamePane.addLeadingControl(chooser);
         }
+        flameArea = SourceView.beside(flamePane, model, Settings.user(), status);
         split.setOrientation(Orientation.VERTICAL);
         split.getStyleClass().add("document-split");
         setContent(split);
@@ -89,6 +95,11 @@ public final class DocumentTab extends Tab {
 
     public Optional<FlameGraphPane> flamePane() {
         return Optional.ofNullable(flamePane);
+    }
+
+    /** The source of the zoomed frame, beside the flame graph. */
+    public Optional<SourcePane> sourcePane() {
+        return flameArea == null ? Optional.empty() : Optional.of(SourceView.paneOf(flameArea));
     }
 
     /** The goroutine table, present for a dump. */
@@ -132,10 +143,10 @@ public final class DocumentTab extends Tab {
         shown = source;
         model.setInput(source.stacks());
         if (source.fromDump()) {
-            split.getItems().setAll(flamePane, goroutinePane);
+            split.getItems().setAll(flameArea, goroutinePane);
             split.setDividerPositions(0.64);
         } else {
-            split.getItems().setAll(flamePane);
+            split.getItems().setAll(flameArea);
         }
         updateGoroutines();
     }
