@@ -49,7 +49,12 @@ record Summary(String file, String format, String goVersion, Long goroutines, Ma
 
     /** Summarises {@code d}, ranking the top {@code topCount} functions (all for 0) by {@code sampleType}. */
     static Summary of(Dataset d, String sampleType, int topCount) throws CliException {
-        StackChoice choice = StackChoice.of(d, sampleType);
+        return of(d, sampleType, topCount, List.of());
+    }
+
+    /** Like {@link #of(Dataset, String, int)} with the stacks grouped by the pprof labels {@code tagGroup}. */
+    static Summary of(Dataset d, String sampleType, int topCount, List<String> tagGroup) throws CliException {
+        StackChoice choice = StackChoice.of(d, sampleType, List.of(), tagGroup);
         List<TopFunction> top = top(FunctionTotals.of(choice.stacks()), topCount);
         String unit = choice.stacks().unit();
         GoroutineDump dump = d.dump();

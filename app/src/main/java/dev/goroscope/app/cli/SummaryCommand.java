@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -35,6 +36,9 @@ final class SummaryCommand implements Callable<Integer> {
             + "as type or type/unit (e.g. alloc_space, cpu/nanoseconds); default: the profile's default.")
     private String sampleType;
 
+    @Mixin
+    private LabelOptions labels;
+
     @Spec
     private CommandSpec spec;
 
@@ -43,8 +47,8 @@ final class SummaryCommand implements Callable<Integer> {
         if (top < 0) {
             throw new ParameterException(spec.commandLine(), "--top must be 0 or more, not " + top);
         }
-        Dataset d = CommandFiles.read(file);
-        Summary s = Summary.of(d, sampleType, top);
+        Dataset d = StackChoice.withLabels(CommandFiles.read(file), labels.focus());
+        Summary s = Summary.of(d, sampleType, top, labels.group());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             SummaryJson.write(s, d, out);
