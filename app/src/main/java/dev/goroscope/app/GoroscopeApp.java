@@ -1,6 +1,6 @@
 package dev.goroscope.app;
 
-import dev.goroscope.app.workspace.BackgroundTaskRunner;
+import dev.goroscope.app.tasks.BackgroundTaskRunner;
 import dev.goroscope.app.workspace.MainWindow;
 import dev.goroscope.app.workspace.RecentFiles;
 import dev.goroscope.importers.Importers;

@@ -48,7 +48,8 @@ public final class Cli {
     }
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Cli()).addSubcommand("help", new CommandLine.HelpCommand());
+        CommandLine cl = new CommandLine(new Cli()).addSubcommand("help", new CommandLine.HelpCommand())
+                .addSubcommand("diff", new DiffCommand());
         cl.setOverwrittenOptionsAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

@@ -29,12 +29,15 @@ final class ExportFoldedCommand implements Callable<Integer> {
             + "type or type/unit; default: the profile's default.")
     private String sampleType;
 
+    @Mixin
+    private LabelOptions labels;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        StackChoice choice = StackChoice.of(CommandFiles.read(in), sampleType);
+        StackChoice choice = StackChoice.of(CommandFiles.read(in), sampleType, labels.focus(), labels.group());
         CallTree tree = CallTree.of(choice.stacks(), transforms.transforms());
         CommandFiles.write(out, spec.commandLine().getOut(), w -> FoldedWriter.write(tree, w));
         return 0;

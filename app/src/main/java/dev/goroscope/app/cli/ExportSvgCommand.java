@@ -58,6 +58,9 @@ final class ExportSvgCommand implements Callable<Integer> {
             + "type or type/unit; default: the profile's default.")
     private String sampleType;
 
+    @Mixin
+    private LabelOptions labels;
+
     @Spec
     private CommandSpec spec;
 
@@ -65,7 +68,7 @@ final class ExportSvgCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SvgOptions options = options();
         ViewState view = view();
-        StackChoice choice = StackChoice.of(CommandFiles.read(in), sampleType);
+        StackChoice choice = StackChoice.of(CommandFiles.read(in), sampleType, labels.focus(), labels.group());
         var tree = view.treeOf(choice.stacks());
         SvgOptions titled = title != null ? options
                 : new SvgOptions(options.width(), options.minWidth(), in.getFileName() + " — " + choice.sampleType());

@@ -1,10 +1,12 @@
 package dev.goroscope.app.cli;
 
+import dev.goroscope.model.Dataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Spec;
                 "With --json, one JSON object with the keys file, format, goVersion, goroutines, states, waitReasons, "
                 + "distinctStacks, sampleTypes, totals, topSampleType, top ([{function, self, total}]: total = "
                 + "weight of the stacks containing the function, once per stack; self = weight of the stacks "
-                + "ending in it) and warnings."})
+                + "ending in it), groups ([{count, state, waitReason, entryFunction, leafFunction, createdBy, "
+                + "maxWaitMinutes}] by count, largest first; null for a profile), suspects ([{rule, count, "
+                + "entryFunction}], ranked leak suspects under the default rules) and warnings."})
 final class SummaryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A goroutine dump or profile (gzip is unwrapped).")
     private Path file;
@@ -32,6 +36,9 @@ final class SummaryCommand implements Callable<Integer> {
             + "as type or type/unit (e.g. alloc_space, cpu/nanoseconds); default: the profile's default.")
     private String sampleType;
 
+    @Mixin
+    private LabelOptions labels;
+
     @Spec
     private CommandSpec spec;
 
@@ -40,10 +47,11 @@ final class SummaryCommand implements Callable<Integer> {
         if (top < 0) {
             throw new ParameterException(spec.commandLine(), "--top must be 0 or more, not " + top);
         }
-        Summary s = Summary.of(CommandFiles.read(file), sampleType, top);
+        Dataset d = StackChoice.withLabels(CommandFiles.read(file), labels.focus());
+        Summary s = Summary.of(d, sampleType, top, labels.group());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            SummaryJson.write(s, out);
+            SummaryJson.write(s, d, out);
         } else {
             SummaryText.write(s, out);
         }

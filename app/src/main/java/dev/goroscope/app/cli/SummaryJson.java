@@ -2,8 +2,9 @@ package dev.goroscope.app.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.goroscope.model.calltree.FunctionTotals;
+import dev.goroscope.model.Dataset;
 import dev.goroscope.model.goroutine.GoroutineState;
+import dev.goroscope.model.timeline.TraceSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -14,7 +15,7 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static void write(Summary s, Writer out) throws IOException {
+    static void write(Summary s, Dataset d, Writer out) throws IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
@@ -48,7 +49,7 @@ final class SummaryJson {
             g.writeStringField("topSampleType", s.topSampleType());
             g.writeFieldName("top");
             g.writeStartArray();
-            for (FunctionTotals.Entry e : s.top()) {
+            for (Summary.TopFunction e : s.top()) {
                 g.writeStartObject();
                 g.writeStringField("function", e.function());
                 g.writeNumberField("self", e.self());
@@ -56,12 +57,28 @@ final class SummaryJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            LeakSummaryJson.writeFields(g, d);
+            if (s.trace() != null) {
+                traceFields(g, s.trace());
+            }
             g.writeFieldName("warnings");
             strings(g, s.warnings());
             g.writeEndObject();
         }
         out.write(System.lineSeparator());
         out.flush();
+    }
+
+    /** The figures of an execution trace, by the rules {@link TraceSummary} documents. */
+    private static void traceFields(JsonGenerator g, TraceSummary t) throws IOException {
+        g.writeNumberField("events", t.events());
+        g.writeNumberField("durationNs", t.durationNs());
+        g.writeFieldName("stateTimeNs");
+        counts(g, t.stateTimeNsOrdered());
+        g.writeFieldName("waitReasonTimeNs");
+        counts(g, t.waitReasonTimeNs());
+        g.writeNumberField("procs", t.procs());
+        g.writeNumberField("gcCount", t.gcCount());
     }
 
     private static void counts(JsonGenerator g, Map<String, Long> counts) throws IOException {

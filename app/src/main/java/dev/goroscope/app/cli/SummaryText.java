@@ -1,7 +1,6 @@
 package dev.goroscope.app.cli;
 
 import dev.goroscope.app.export.Quantities;
-import dev.goroscope.model.calltree.FunctionTotals;
 import dev.goroscope.model.goroutine.GoroutineState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -30,6 +29,15 @@ final class SummaryText {
             List<String> parts = new ArrayList<>();
             s.waitReasons().forEach((reason, n) -> parts.add(reason + " " + n));
             row(out, "wait reasons", String.join(", ", parts));
+        }
+        if (s.trace() != null) {
+            row(out, "events", String.valueOf(s.trace().events()));
+            row(out, "duration", Quantities.format(s.trace().durationNs(), "nanoseconds"));
+            row(out, "procs", String.valueOf(s.trace().procs()));
+            row(out, "GC cycles", String.valueOf(s.trace().gcCount()));
+            List<String> parts = new ArrayList<>();
+            s.trace().stateTimeNsOrdered().forEach((state, ns) -> parts.add(state + " " + Quantities.format(ns, "nanoseconds")));
+            row(out, "time per state", String.join(", ", parts));
         }
         if (s.states() == null) {
             for (Map.Entry<String, Long> e : s.totals().entrySet()) {
@@ -64,7 +72,7 @@ final class SummaryText {
         int w0 = 5;
         int w1 = 4;
         String unit = s.topUnit().equals("goroutines") ? "count" : s.topUnit();
-        for (FunctionTotals.Entry e : s.top()) {
+        for (Summary.TopFunction e : s.top()) {
             String t = Quantities.format(e.total(), unit);
             String f = Quantities.format(e.self(), unit);
             rows.add(new String[] {t, f, e.function()});

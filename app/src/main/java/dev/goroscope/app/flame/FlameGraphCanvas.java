@@ -6,10 +6,12 @@ import dev.goroscope.model.flame.FramePalette;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -26,12 +28,14 @@ import javafx.scene.text.TextAlignment;
  * visits only the rows in view, fills boxes grouped by colour (one {@code setFill} per colour), and labels boxes
  * at least {@value #MIN_LABEL_WIDTH} px wide with names cut by arithmetic. Edges snap to device pixels, so boxes
  * stay crisp on HiDPI screens. Rows are counted from the root: a flame graph puts row 0 at the bottom, an icicle
- * at the top. The vertical scroll offset is the distance scrolled away from the root's row.
+ * at the top. The vertical scroll offset is the distance scrolled away from the root's row. A click zooms on a
+ * frame; Escape or Backspace zooms out one level.
  */
 public final class FlameGraphCanvas extends Region {
     static final double ROW_HEIGHT = 20;
     private static final double MIN_LABEL_WIDTH = 20;
-    private static final double MIN_BOX_WIDTH = 0.5;
+    /** Frames narrower than this many pixels are not drawn (nor their callees). */
+    public static final double MIN_BOX_WIDTH = 0.5;
     private static final double LABEL_PAD = 5;
     private static final int BACKGROUND = 0xFFFFFF;
     private static final int FADED_TOWARD = 0xF1F2F5;
@@ -76,6 +80,21 @@ public final class FlameGraphCanvas extends Region {
         canvas.setOnMouseClicked(this::onMouseClicked);
         canvas.setOnMousePressed(this::onMousePressed);
         canvas.setOnScroll(this::onScroll);
+        canvas.setFocusTraversable(true);
+        canvas.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.BACK_SPACE) {
+                int zoom = model.zoomNode();
+                if (zoom != CallTree.ROOT) {
+                    model.zoomTo(model.tree().parent(zoom));
+                }
+                e.consume();
+            }
+        });
+    }
+
+    /** The width the flame graph is laid out across, in pixels. */
+    public double drawingWidth() {
+        return canvas.getWidth();
     }
 
     /** The tree node drawn at canvas point ({@code x}, {@code y}), or -1. */
@@ -87,9 +106,9 @@ public final class FlameGraphCanvas extends Region {
 
     /**
      * The centre of {@code node}'s box in this region's coordinates, or null when it is not drawn (too narrow or
-     * scrolled out of view). For tests and keyboard navigation.
+     * scrolled out of view). Lets tests and tools point at a frame.
      */
-    public javafx.geometry.Point2D centerOf(int node) {
+    public Point2D centerOf(int node) {
         FlameRows r = currentRows();
         int box = r.layout().boxOf(node);
         if (box < 0) {
@@ -99,12 +118,7 @@ public final class FlameGraphCanvas extends Region {
         if (y < 0 || y > canvas.getHeight()) {
             return null;
         }
-        return new javafx.geometry.Point2D(r.layout().x(box) + r.layout().width(box) / 2, y);
-    }
-
-    /** The node under the mouse, or -1. */
-    int hoveredNode() {
-        return hovered;
+        return new Point2D(r.layout().x(box) + r.layout().width(box) / 2, y);
     }
 
     @Override
@@ -236,6 +250,7 @@ public final class FlameGraphCanvas extends Region {
         if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
             return;
         }
+        canvas.requestFocus();
         int node = nodeAt(e.getX(), e.getY());
         if (node >= 0) {
             model.zoomTo(node);
@@ -251,7 +266,7 @@ public final class FlameGraphCanvas extends Region {
             tooltip.setVisible(false);
             return;
         }
-        tooltip.show(model.tree(), node, model.inputProperty().get().unit());
+        tooltip.show(model.tree(), node, model.unit());
         tooltip.autosize();
         double x = e.getX() + 14;
         double y = e.getY() + 18;
@@ -373,7 +388,7 @@ public final class FlameGraphCanvas extends Region {
 
     private String labelOf(CallTree tree, int node) {
         if (node == CallTree.ROOT) {
-            return "all  (" + WeightFormat.format(tree.total(CallTree.ROOT), model.inputProperty().get().unit()) + ")";
+            return "all  (" + WeightFormat.format(tree.total(CallTree.ROOT), tree.input().unit()) + ")";
         }
         return tree.name(node);
     }

@@ -1,15 +1,21 @@
 package dev.goroscope.app.flame;
 
+import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.calltree.CallTreeSearch;
 import dev.goroscope.model.calltree.StackTransform;
 import dev.goroscope.model.calltree.ViewState;
 import dev.goroscope.model.stack.WeightedStacks;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,29 +25,36 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * The view-model of one flame graph: the weighted stacks shown and the {@link ViewState} that decides how. Every
  * change publishes one consistent {@link FlameSnapshot}; the canvas, breadcrumbs, chips and goroutine table all
  * draw from it. Zooms and transforms can be undone; the search and the orientation are not history steps.
- * Call on the FX thread.
+ * A tree the view needs and has not built yet is built by the {@link TaskRunner} while the last snapshot stays on
+ * screen ({@link #busyProperty()}); only the newest request is published. The last few trees are kept, so undo
+ * and redo are immediate. Call on the FX thread.
  */
 public final class FlameGraphModel {
-    private final ReadOnlyObjectWrapper<WeightedStacks> input = new ReadOnlyObjectWrapper<>(this, "input");
+    private static final int CACHED_TREES = 3;
+
+    private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<FlameSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper searchError = new ReadOnlyStringWrapper(this, "searchError", "");
     private final ViewHistory history = new ViewHistory();
-    private CallTree cachedTree;
+    private final Deque<CallTree> trees = new ArrayDeque<>();
+    private final Set<Build> building = new HashSet<>();
+    private WeightedStacks input;
+    private ViewState requested = ViewState.DEFAULT;
 
-    public FlameGraphModel(WeightedStacks stacks) {
-        input.set(stacks);
+    /** Shows {@code tree} (built with no transform) as it is; later trees are built by {@code runner}. */
+    public FlameGraphModel(CallTree tree, TaskRunner runner) {
+        this.runner = runner;
+        this.input = tree.input();
+        trees.add(tree);
         show(ViewState.DEFAULT);
     }
 
     /** Shows other stacks (e.g. another sample type) with the same view; the tree is rebuilt. */
     public void setInput(WeightedStacks stacks) {
-        input.set(stacks);
-        cachedTree = null;
-        show(view());
-    }
-
-    public ReadOnlyObjectProperty<WeightedStacks> inputProperty() {
-        return input.getReadOnlyProperty();
+        input = stacks;
+        trees.clear();
+        show(requested);
     }
 
     public ReadOnlyObjectProperty<FlameSnapshot> snapshotProperty() {
@@ -52,17 +65,29 @@ public final class FlameGraphModel {
         return snapshot.get();
     }
 
+    /** The view on screen, or the one being built when a tree is on its way. */
     public ViewState view() {
-        return snapshot.get() == null ? ViewState.DEFAULT : snapshot.get().view();
+        return requested;
     }
 
+    /** The tree on screen. */
     public CallTree tree() {
         return snapshot.get().tree();
     }
 
-    /** The node the view is zoomed on; the root when not zoomed. */
+    /** The node the view on screen is zoomed on; the root when not zoomed. */
     public int zoomNode() {
         return snapshot.get().zoom();
+    }
+
+    /** What a weight on screen counts, e.g. "goroutines" or "nanoseconds". */
+    public String unit() {
+        return tree().input().unit();
+    }
+
+    /** True while a tree is being built for the requested view. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     /** Why the search text is not a valid regular expression; empty when it is. */
@@ -78,7 +103,7 @@ public final class FlameGraphModel {
         return history.canRedoProperty();
     }
 
-    /** Zooms on {@code node} of the current tree; zooming on the root resets the zoom. */
+    /** Zooms on {@code node} of the tree on screen; zooming on the root resets the zoom. */
     public void zoomTo(int node) {
         zoomToPath(tree().pathOf(node));
     }
@@ -179,18 +204,77 @@ public final class FlameGraphModel {
         show(next);
     }
 
+    /**
+     * Publishes {@code v} at once when its tree is at hand; otherwise builds the tree (unless that build already
+     * runs) and publishes whatever view is requested by then, if that tree is still the one it needs.
+     */
     private void show(ViewState v) {
-        CallTree tree = treeFor(v);
+        requested = v;
+        CallTree cached = cachedTree(v.transforms());
+        if (cached != null) {
+            busy.set(false);
+            publish(cached, v);
+            return;
+        }
+        busy.set(true);
+        WeightedStacks stacks = input;
+        List<StackTransform> transforms = v.transforms();
+        if (!building.add(new Build(stacks, transforms))) {
+            return;
+        }
+        runner.run(p -> CallTree.of(stacks, transforms),
+                tree -> {
+                    building.remove(new Build(stacks, transforms));
+                    if (stacks == input) {
+                        remember(tree);
+                    }
+                    if (tree == cachedTree(requested.transforms())) {
+                        busy.set(false);
+                        publish(tree, requested);
+                    }
+                },
+                error -> {
+                    building.remove(new Build(stacks, transforms));
+                    if (stacks == input && requested.transforms().equals(transforms)) {
+                        busy.set(false);
+                        requested = snapshot.get().view();
+                    }
+                });
+    }
+
+    private void publish(CallTree tree, ViewState v) {
         int zoom = tree.find(v.zoomPath());
         CallTreeSearch search = v.search().isEmpty() ? null : CallTreeSearch.run(tree, Pattern.compile(v.search()), zoom);
         snapshot.set(new FlameSnapshot(tree, zoom, search, v));
     }
 
-    private CallTree treeFor(ViewState v) {
-        if (cachedTree == null || !cachedTree.transforms().equals(v.transforms())) {
-            cachedTree = CallTree.of(input.get(), v.transforms());
+    private CallTree cachedTree(List<StackTransform> transforms) {
+        for (CallTree t : trees) {
+            if (t.input() == input && t.transforms().equals(transforms)) {
+                return t;
+            }
         }
-        return cachedTree;
+        return null;
+    }
+
+    private void remember(CallTree tree) {
+        trees.addFirst(tree);
+        while (trees.size() > CACHED_TREES) {
+            trees.removeLast();
+        }
+    }
+
+    /** A tree under construction: which stacks, which transforms. Stacks compare by identity. */
+    private record Build(WeightedStacks stacks, List<StackTransform> transforms) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Build b && b.stacks == stacks && b.transforms.equals(transforms);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(stacks) * 31 + transforms.hashCode();
+        }
     }
 
     private static boolean reRoots(StackTransform t) {

@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -17,8 +18,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * A flame graph with its controls: search (regular expression) with the matched share, the callers toggle,
- * flame/icicle orientation, breadcrumbs with a reset button, the chips of active transforms, and the canvas.
+ * A flame graph with its controls: search (regular expression) with the matched share, a busy sign while a tree
+ * is built, the callers toggle, flame/icicle orientation, breadcrumbs with a reset button, the chips of active
+ * transforms, and the canvas.
  */
 public final class FlameGraphPane extends VBox {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
@@ -67,11 +69,22 @@ public final class FlameGraphPane extends VBox {
         HBox segments = new HBox(flame, icicle);
         segments.getStyleClass().add("segmented");
 
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.getStyleClass().add("busy-spinner");
+        Label building = new Label("Building the call tree…");
+        building.getStyleClass().add("busy-label");
+        HBox busy = new HBox(spinner, building);
+        busy.setId("busy-indicator");
+        busy.getStyleClass().add("busy-indicator");
+        busy.setAlignment(Pos.CENTER_LEFT);
+        busy.visibleProperty().bind(model.busyProperty());
+        busy.managedProperty().bind(model.busyProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         toolbar.getStyleClass().add("flame-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.getChildren().addAll(search, matched, spacer, callers, segments);
+        toolbar.getChildren().addAll(search, matched, busy, spacer, callers, segments);
 
         Button reset = new Button("Reset zoom");
         reset.setId("reset-zoom");
@@ -90,10 +103,6 @@ public final class FlameGraphPane extends VBox {
         model.snapshotProperty().addListener((o, a, b) -> sync());
         model.searchErrorProperty().addListener((o, a, b) -> sync());
         sync();
-    }
-
-    public FlameGraphModel model() {
-        return model;
     }
 
     public FlameGraphCanvas canvas() {

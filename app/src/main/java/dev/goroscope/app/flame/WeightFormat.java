@@ -30,7 +30,11 @@ public final class WeightFormat {
         return percent(100.0 * part / whole);
     }
 
+    /** One decimal; "0%" and "100%" only when exact-ish, "<0.1%" for a share too small to show. */
     public static String percent(double p) {
+        if (p > 0 && p < 0.05) {
+            return "<0.1%";
+        }
         return String.format(Locale.ROOT, p >= 99.95 || p == 0 ? "%.0f%%" : "%.1f%%", p);
     }
 

@@ -35,11 +35,6 @@ public final class GoroutineIndex {
         return dump;
     }
 
-    /** The stacks the trees of this index must be built from. */
-    public WeightedStacks counts() {
-        return counts;
-    }
-
     /** Goroutine indices, in dump order, whose stack passes through {@code node} of {@code tree}. */
     public int[] through(CallTree tree, int node) {
         if (tree.input() != counts) {

@@ -2,6 +2,8 @@ package dev.goroscope.app.timeline;
 
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameGraphPane;
+import dev.goroscope.app.tasks.TaskRunner;
+import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.stack.WeightedStacks;
 import dev.goroscope.model.timeline.BlockClass;
 import dev.goroscope.model.timeline.SpanKind;
@@ -44,7 +46,7 @@ public final class RangePane extends VBox {
     private long from;
     private long to;
 
-    public RangePane(TimelineData data, Consumer<String> status) {
+    public RangePane(TimelineData data, TaskRunner runner, Consumer<String> status) {
         this.data = data;
         Timeline t = data.timeline();
         setId("range-pane");
@@ -59,7 +61,7 @@ public final class RangePane extends VBox {
         source.valueProperty().addListener((o, a, b) -> refreshFlame());
         rangeLabel.setId("range-label");
         rangeLabel.getStyleClass().add("range-label");
-        flameModel = new FlameGraphModel(t.cpuSamples());
+        flameModel = new FlameGraphModel(CallTree.of(t.cpuSamples()), runner);
         flamePane = new FlameGraphPane(flameModel, status);
         flamePane.addLeadingControl(source);
 

@@ -1,5 +1,6 @@
 package dev.goroscope.app.timeline;
 
+import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.model.timeline.SpanKind;
 import dev.goroscope.model.timeline.StatePalette;
 import dev.goroscope.model.timeline.Timeline;
@@ -54,13 +55,13 @@ public final class TimelinePane extends BorderPane {
     private final Button undo = new Button("◀");
     private final Button redo = new Button("▶");
 
-    public TimelinePane(Timeline timeline, Consumer<String> status) {
+    public TimelinePane(Timeline timeline, TaskRunner runner, Consumer<String> status) {
         this.status = status;
         this.data = new TimelineData(timeline);
         this.rows = new LaneRows(data);
         this.canvas = new TimelineCanvas(data, rows);
         this.details = new SpanDetails(data, canvas::select, canvas::zoomTo);
-        this.range = new RangePane(data, status);
+        this.range = new RangePane(data, runner, status);
         setId("timeline-pane");
         getStyleClass().add("timeline-pane");
         getStylesheets().add(TimelinePane.class.getResource("/dev/goroscope/app/timeline.css").toExternalForm());

@@ -1,10 +1,15 @@
 package dev.goroscope.app.workspace;
 
+import dev.goroscope.app.export.SvgOptions;
+import dev.goroscope.app.flame.FlameGraphCanvas;
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameGraphPane;
 import dev.goroscope.app.flame.WeightFormat;
-import dev.goroscope.app.goroutines.GoroutineIndex;
 import dev.goroscope.app.goroutines.GoroutinePane;
+import dev.goroscope.app.settings.Settings;
+import dev.goroscope.app.source.SourcePane;
+import dev.goroscope.app.source.SourceView;
+import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.app.timeline.TimelinePane;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.CallTree;
@@ -31,19 +36,22 @@ public final class DocumentTab extends Tab {
     private final FlameGraphPane flamePane;
     private final GoroutinePane goroutinePane;
     private final SplitPane split = new SplitPane();
+    private final SplitPane flameArea;
+    private StackSource shown;
 
-    public DocumentTab(Path path, Dataset dataset, Consumer<String> status) {
-        this.path = path;
-        this.dataset = dataset;
-        this.sources = StackSource.of(dataset);
+    DocumentTab(OpenedFile file, TaskRunner runner, Consumer<String> status) {
+        this.path = file.path();
+        this.dataset = file.dataset();
+        this.sources = file.sources();
         setText(String.valueOf(path.getFileName()));
         setTooltip(new Tooltip(path.toString()));
         if (sources.isEmpty()) {
             model = null;
             flamePane = null;
             goroutinePane = null;
+            flameArea = null;
             if (dataset.timeline() != null) {
-                setContent(new TimelinePane(dataset.timeline(), status));
+                setContent(new TimelinePane(dataset.timeline(), runner, status));
                 return;
             }
             Label empty = new Label("This " + dataset.format() + " holds no stacks to draw as a flame graph.");
@@ -52,10 +60,9 @@ public final class DocumentTab extends Tab {
             return;
         }
         StackSource first = sources.get(0);
-        model = new FlameGraphModel(first.stacks());
+        model = new FlameGraphModel(file.firstTree(), runner);
         flamePane = new FlameGraphPane(model, status);
-        goroutinePane = dataset.dump() == null ? null
-                : new GoroutinePane(new GoroutineIndex(dataset.dump(), sources.get(0).stacks()));
+        goroutinePane = file.goroutines() == null ? null : new GoroutinePane(file.goroutines());
         if (sources.size() > 1) {
             ComboBox<StackSource> chooser = new ComboBox<>();
             chooser.setId("source-chooser");
@@ -65,6 +72,7 @@ public final class DocumentTab extends Tab {
             chooser.valueProperty().addListener((o, a, b) -> showSource(b));
             flamePane.addLeadingControl(chooser);
         }
+        flameArea = SourceView.beside(flamePane, model, Settings.user(), status);
         split.setOrientation(Orientation.VERTICAL);
         split.getStyleClass().add("document-split");
         setContent(split);
@@ -89,6 +97,11 @@ public final class DocumentTab extends Tab {
         return Optional.ofNullable(flamePane);
     }
 
+    /** The source of the zoomed frame, beside the flame graph. */
+    public Optional<SourcePane> sourcePane() {
+        return flameArea == null ? Optional.empty() : Optional.of(SourceView.paneOf(flameArea));
+    }
+
     /** The goroutine table, present for a dump. */
     public Optional<GoroutinePane> goroutinePane() {
         return Optional.ofNullable(goroutinePane);
@@ -107,28 +120,39 @@ public final class DocumentTab extends Tab {
         if (model == null) {
             return "";
         }
-        String unit = model.inputProperty().get().unit();
+        String unit = model.unit();
         long shown = model.tree().total(CallTree.ROOT);
-        long all = model.inputProperty().get().totalWeight();
+        long all = model.tree().input().totalWeight();
         if (shown != all) {
             return "Showing " + WeightFormat.format(shown, unit) + " (" + WeightFormat.percent(shown, all) + " of all)";
         }
         return "goroutines".equals(unit) ? "" : "Total " + WeightFormat.format(shown, unit);
     }
 
+    /**
+     * How an SVG export draws exactly what is on screen: the canvas width, the canvas's smallest frame, and a
+     * title naming the file (and the sample type when the file has several).
+     */
+    SvgOptions svgOptions() {
+        String title = getText() + (sources.size() > 1 ? " — " + shown.label() : "");
+        double width = Math.max(100, flamePane.canvas().drawingWidth());
+        return new SvgOptions(width, FlameGraphCanvas.MIN_BOX_WIDTH, title);
+    }
+
     private void showSource(StackSource source) {
+        shown = source;
         model.setInput(source.stacks());
         if (source.fromDump()) {
-            split.getItems().setAll(flamePane, goroutinePane);
+            split.getItems().setAll(flameArea, goroutinePane);
             split.setDividerPositions(0.64);
         } else {
-            split.getItems().setAll(flamePane);
+            split.getItems().setAll(flameArea);
         }
         updateGoroutines();
     }
 
     private void updateGoroutines() {
-        if (goroutinePane != null && model.inputProperty().get() == sources.get(0).stacks()) {
+        if (goroutinePane != null && model.tree().input() == sources.get(0).stacks()) {
             goroutinePane.show(model.tree(), model.zoomNode());
         }
     }

@@ -1,11 +1,17 @@
 package dev.goroscope.app.workspace;
 
+import dev.goroscope.app.export.SvgOptions;
 import dev.goroscope.app.flame.FlameGraphModel;
+import dev.goroscope.app.flame.FlameSnapshot;
+import dev.goroscope.app.keys.Shortcuts;
+import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Importers;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -43,6 +49,7 @@ import javafx.stage.Stage;
 public final class MainWindow {
     private static final String TITLE = "Goroscope";
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
@@ -72,10 +79,11 @@ public final class MainWindow {
     private final TaskRunner runner;
     private final Importers importers;
     private final RecentFiles recent;
-    private final List<Load> loading = new ArrayList<>();
     private final InvalidationListener onViewChange = o -> updateForCurrentTab();
+    private LoadTracker loads;
     private FlameGraphModel watched;
     private Stage stage;
+    private int pasted;
 
     private MainWindow(TaskRunner runner, Importers importers, RecentFiles recent) {
         this.runner = runner;
@@ -98,6 +106,7 @@ public final class MainWindow {
 
     @FXML
     private void initialize() {
+        loads = new LoadTracker(progress, cancelLoad);
         welcome.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTabSelected());
         recent.files().addListener((InvalidationListener) o -> rebuildRecentMenu());
@@ -105,10 +114,13 @@ public final class MainWindow {
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
+                root.pseudoClassStateChanged(DROP_TARGET, true);
             }
             e.consume();
         });
+        root.setOnDragExited(e -> root.pseudoClassStateChanged(DROP_TARGET, false));
         root.setOnDragDropped(e -> {
+            root.pseudoClassStateChanged(DROP_TARGET, false);
             boolean files = e.getDragboard().hasFiles();
             if (files) {
                 e.getDragboard().getFiles().forEach(f -> open(f.toPath()));
@@ -119,16 +131,13 @@ public final class MainWindow {
         onTabSelected();
     }
 
-    public Parent root() {
-        return root;
-    }
-
     /** Shows the window on {@code s} with the stylesheet and the app icon. */
     public void showOn(Stage s, double width, double height) {
         stage = s;
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/goroscope/app/goroscope.css").toExternalForm());
         s.setScene(scene);
+        Shortcuts.install(this, scene);
         for (int size : ICON_SIZES) {
             var icon = MainWindow.class.getResource("/dev/goroscope/icons/goroscope-" + size + ".png");
             if (icon != null) {
@@ -155,28 +164,40 @@ public final class MainWindow {
 
     /** Reads {@code path} in the background and opens it in a new tab, or shows why it cannot. */
     public void open(Path path) {
+        load(path, p -> importers.open(path, p), true);
+    }
+
+    /** Opens {@code text} (e.g. a dump pasted from the clipboard) as a new tab named "pasted N". */
+    public void openPasted(String text) {
+        Path name = Path.of("pasted " + ++pasted);
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        load(name, p -> importers.read(Importers.bytesSource(name.toString(), bytes), p), false);
+    }
+
+    private void load(Path path, TaskRunner.Work<dev.goroscope.model.Dataset> read, boolean remember) {
         showMessage("Opening " + path.getFileName() + "…");
-        Load load = new Load();
-        loading.add(load);
-        load.job = runner.run(p -> importers.open(path, p),
-                dataset -> {
-                    finished(load);
-                    DocumentTab tab = new DocumentTab(path, dataset, this::showMessage);
+        LoadTracker.Load[] load = new LoadTracker.Load[1];
+        load[0] = loads.track(() -> runner.run(p -> OpenedFile.prepare(path, read.call(p)),
+                file -> {
+                    loads.finished(load[0]);
+                    DocumentTab tab = new DocumentTab(file, runner, this::showMessage);
                     tabs.getTabs().add(tab);
                     tabs.getSelectionModel().select(tab);
-                    recent.add(path);
+                    if (remember) {
+                        recent.add(path);
+                    }
+                    List<String> warnings = file.dataset().warnings();
                     showMessage("Opened " + path.getFileName()
-                            + (dataset.warnings().isEmpty() ? "" : " — " + String.join("; ", dataset.warnings())));
+                            + (warnings.isEmpty() ? "" : " — " + String.join("; ", warnings)));
                 },
                 error -> {
-                    finished(load);
+                    loads.finished(load[0]);
                     if (error instanceof CancellationException) {
                         showMessage("Cancelled opening " + path.getFileName());
                     } else {
                         showError(describe(path, error));
                     }
-                });
-        updateLoading();
+                }));
     }
 
     /** Shows a one-line error in the banner without touching the open tabs. */
@@ -192,31 +213,18 @@ public final class MainWindow {
         statusMessage.setText(message);
     }
 
-    private void finished(Load load) {
-        loading.remove(load);
-        updateLoading();
-    }
-
-    /** Shows the progress of the newest running load, or hides the progress bar when none runs. */
-    private void updateLoading() {
-        Load newest = loading.isEmpty() ? null : loading.get(loading.size() - 1);
-        boolean on = newest != null && newest.job != null;
-        progress.progressProperty().unbind();
-        if (on) {
-            progress.progressProperty().bind(newest.job.progressProperty());
-        }
-        progress.setVisible(on);
-        progress.setManaged(on);
-        cancelLoad.setVisible(on);
-        cancelLoad.setManaged(on);
-    }
-
     private static String describe(Path path, Throwable error) {
-        if (error instanceof ImportException) {
-            return error.getMessage();
+        return error instanceof ImportException ? error.getMessage() : path + ": cannot open: " + message(error);
+    }
+
+    private static String message(Throwable error) {
+        if (error instanceof NoSuchFileException) {
+            return "no such file or directory";
         }
-        String what = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        return path + ": cannot open: " + what;
+        if (error instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
     private void rebuildRecentMenu() {
@@ -296,7 +304,41 @@ public final class MainWindow {
 
     @FXML
     private void onExportSvg() {
-        showMessage("SVG export is not in this build yet");
+        Optional<DocumentTab> tab = currentTab().filter(t -> t.model().isPresent());
+        if (tab.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the flame graph as SVG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SVG image", "*.svg"));
+        chooser.setInitialFileName(tab.get().getText() + ".svg");
+        Path dir = tab.get().path().toAbsolutePath().getParent();
+        if (dir != null && dir.toFile().isDirectory()) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            exportSvg(file.toPath());
+        }
+    }
+
+    /**
+     * Writes the selected tab's flame graph to {@code target} as an SVG of exactly what is on screen (tree, view
+     * state and canvas width), in the background; the outcome shows in the status bar or the error banner.
+     */
+    public void exportSvg(Path target) {
+        Optional<DocumentTab> tab = currentTab().filter(t -> t.model().isPresent());
+        if (tab.isEmpty()) {
+            return;
+        }
+        FlameSnapshot shown = tab.get().model().orElseThrow().snapshot();
+        SvgOptions options = tab.get().svgOptions();
+        showMessage("Exporting " + target.getFileName() + "…");
+        runner.run(p -> {
+            SvgExport.write(shown.tree(), shown.view(), options, target);
+            return target;
+        }, written -> showMessage("Exported " + written.getFileName()),
+                error -> showError(target + ": cannot export: " + message(error)));
     }
 
     @FXML
@@ -346,15 +388,6 @@ public final class MainWindow {
     }
 
     @FXML
-    private void onCancelLoad() {
-        for (Load load : List.copyOf(loading)) {
-            if (load.job != null) {
-                load.job.cancel();
-            }
-        }
-    }
-
-    @FXML
     private void onAbout() {
         Alert about = new Alert(Alert.AlertType.INFORMATION);
         about.initModality(Modality.NONE);
@@ -370,10 +403,5 @@ public final class MainWindow {
         if (watched != null) {
             action.accept(watched);
         }
-    }
-
-    /** A file being read; its job is known once the runner has started it. */
-    private static final class Load {
-        private TaskRunner.Job job;
     }
 }

@@ -27,9 +27,10 @@ class NoToolkitBelowTheGuiTest {
     }
 
     @Test
-    void theRuleSeesTheModelAndTheImporters() {
+    void theRuleSeesEveryLayerItGuards() {
         assertThat(CLASSES.containPackage("dev.goroscope.model.calltree")).isTrue();
         assertThat(CLASSES.containPackage("dev.goroscope.importers")).isTrue();
         assertThat(CLASSES.containPackage("dev.goroscope.app.cli")).isTrue();
+        assertThat(CLASSES.containPackage("dev.goroscope.app.export")).isTrue();
     }
 }

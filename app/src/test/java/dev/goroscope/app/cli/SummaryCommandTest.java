@@ -87,7 +87,7 @@ class SummaryCommandTest {
         List<String> keys = new ArrayList<>();
         s.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("file", "format", "goVersion", "goroutines", "states", "waitReasons",
-                "distinctStacks", "sampleTypes", "totals", "topSampleType", "top", "warnings");
+                "distinctStacks", "sampleTypes", "totals", "topSampleType", "top", "groups", "suspects", "warnings");
         assertThat(s.get("goVersion").isNull()).isTrue();
         assertThat(s.get("goroutines").asLong()).isEqualTo(59);
         List<String> states = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.goroscope.app.flame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.TestData;
+import dev.goroscope.app.tasks.InlineTaskRunner;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.calltree.FunctionMatcher;
 import dev.goroscope.model.calltree.StackTransform;
@@ -18,7 +19,7 @@ class FlameGraphModelTest {
     @BeforeEach
     void setUp() {
         stacks = TestData.dump().dump().stackCounts();
-        model = new FlameGraphModel(stacks);
+        model = new FlameGraphModel(CallTree.of(stacks), new InlineTaskRunner());
     }
 
     @Test

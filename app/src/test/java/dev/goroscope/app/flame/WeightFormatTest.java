@@ -23,5 +23,6 @@ class WeightFormatTest {
         assertThat(WeightFormat.percent(3, 3)).isEqualTo("100%");
         assertThat(WeightFormat.percent(0, 3)).isEqualTo("0%");
         assertThat(WeightFormat.percent(1, 0)).isEqualTo("0%");
+        assertThat(WeightFormat.percent(2, 100_001)).isEqualTo("<0.1%");
     }
 }

@@ -3,7 +3,7 @@ package dev.goroscope.app.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.workspace.DocumentTab;
-import dev.goroscope.app.workspace.InlineTaskRunner;
+import dev.goroscope.app.tasks.InlineTaskRunner;
 import dev.goroscope.app.workspace.MainWindow;
 import dev.goroscope.app.workspace.RecentFiles;
 import dev.goroscope.importers.Importers;

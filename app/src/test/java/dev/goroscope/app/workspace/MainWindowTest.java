@@ -3,15 +3,19 @@ package dev.goroscope.app.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.TestData;
+import dev.goroscope.app.export.SvgFlameGraphWriter;
+import dev.goroscope.app.export.SvgOptions;
 import dev.goroscope.app.flame.FlameGraphCanvas;
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.goroutines.GoroutinePane;
+import dev.goroscope.app.tasks.InlineTaskRunner;
 import dev.goroscope.importers.Importers;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.calltree.CallTreeSearch;
 import dev.goroscope.model.calltree.FunctionMatcher;
 import dev.goroscope.model.calltree.StackTransform;
 import dev.goroscope.model.goroutine.GoroutineDump;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +30,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
-import javafx.scene.input.MouseButton;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +43,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.w3c.dom.Element;
 
 /** The main window driven like a user would, on Monocle headless, with a real Go 1.19 dump opened. */
 @ExtendWith(ApplicationExtension.class)
@@ -74,6 +80,9 @@ class MainWindowTest {
         assertThat(shownIds).isNotEmpty().isEqualTo(idsOfGoroutinesStartingWith(dump, path));
         assertThat(robot.lookup("#goroutine-header").queryAs(Label.class).getText())
                 .isEqualTo(shownIds.size() + (shownIds.size() == 1 ? " goroutine" : " goroutines") + " through " + name);
+
+        robot.type(KeyCode.ESCAPE);
+        assertThat(model.view().zoomPath()).isEqualTo(path.subList(0, 1));
 
         robot.doubleClickOn(robot.lookup("#goroutine-table .table-row-cell")
                 .match((TableRow<?> row) -> row.getIndex() == 0 && row.isVisible()).queryAs(Node.class));
@@ -175,8 +184,47 @@ class MainWindowTest {
 
         robot.interact(() -> chooser.getSelectionModel().select(1));
 
-        assertThat(model().inputProperty().get()).isSameAs(chooser.getItems().get(1).stacks());
+        assertThat(model().tree().input()).isSameAs(chooser.getItems().get(1).stacks());
         assertThat(model().tree().total(CallTree.ROOT)).isEqualTo(profiles.get(1).total(0));
+    }
+
+    @Test
+    void exportWritesExactlyTheViewOnScreen(FxRobot robot, @TempDir Path dir) throws Exception {
+        FlameGraphModel model = model();
+        robot.interact(() -> {
+            model.zoomToPath(List.of("main.leakSend"));
+            model.setSearch("leak");
+            model.setIcicle(true);
+        });
+        Path out = dir.resolve("view.svg");
+
+        robot.interact(() -> window.exportSvg(out));
+
+        SvgOptions options = onFx(() -> tab().svgOptions());
+        assertThat(options.width()).isEqualTo(onFx(() -> tab().flamePane().orElseThrow().canvas().drawingWidth()));
+        StringWriter expected = new StringWriter();
+        SvgFlameGraphWriter.write(model.tree(), model.view(), options, expected);
+        assertThat(Files.readString(out)).isEqualTo(expected.toString());
+        Element svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.toFile()).getDocumentElement();
+        assertThat(svg.getTagName()).isEqualTo("svg");
+        assertThat(svg.getAttribute("data-icicle")).isEqualTo("true");
+        assertThat(svg.getAttribute("data-search")).isEqualTo("leak");
+        assertThat(robot.lookup("#statusMessage").queryAs(Label.class).getText()).isEqualTo("Exported view.svg");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(out);
+        }
+    }
+
+    @Test
+    void aFailedExportShowsItsErrorAndWritesNothing(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path out = dir.resolve("missing").resolve("view.svg");
+
+        robot.interact(() -> window.exportSvg(out));
+
+        assertThat(window.errorMessage()).isEqualTo(out + ": cannot export: no such file or directory");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     private DocumentTab tab() {

@@ -61,6 +61,8 @@ final class ChunkParser {
     private int gCreatedBy;
     private int gLine;
     private int[] stack = new int[128];
+    private int[] argsFrom = new int[128];
+    private int[] argsTo = new int[128];
     private int depth;
     private boolean elidedAtEnd;
 
@@ -76,6 +78,8 @@ final class ChunkParser {
 
     private int pendingFrom;
     private int pendingTo;
+    private int pendingArgsFrom;
+    private int pendingArgsTo;
     private int pendingIndent;
     private int pendingLine;
     private int createdFrom;
@@ -234,6 +238,7 @@ final class ChunkParser {
         int function;
         if (nameEnd > 0) {
             function = functions.intern(b, pendingFrom, nameEnd);
+            arguments(nameEnd + 1, pendingTo - 1);
         } else {
             function = functions.intern(b, pendingFrom, pendingTo);
             if (!fileLine.cgoForm) {
@@ -251,11 +256,20 @@ final class ChunkParser {
         int nameEnd = callNameEnd();
         if (nameEnd > 0) {
             out.warn(lineNo, "expected FILE:LINE after " + quote(pendingFrom, pendingTo));
+            arguments(nameEnd + 1, pendingTo - 1);
             push(frames.intern(functions.intern(b, pendingFrom, nameEnd), noFile, 0));
             state = FRAMES;
         } else {
             closeGoroutine();
             state = TEXT;
+        }
+    }
+
+    /** The argument list of the frame pushed next: the bytes between its parentheses. */
+    private void arguments(int from, int to) {
+        if (!inAncestor) {
+            pendingArgsFrom = from;
+            pendingArgsTo = to;
         }
     }
 
@@ -325,7 +339,13 @@ final class ChunkParser {
         } else if (depth < maxDepth) {
             if (depth == stack.length) {
                 stack = Arrays.copyOf(stack, depth * 2);
+                argsFrom = Arrays.copyOf(argsFrom, depth * 2);
+                argsTo = Arrays.copyOf(argsTo, depth * 2);
             }
+            argsFrom[depth] = pendingArgsFrom;
+            argsTo[depth] = pendingArgsTo;
+            pendingArgsFrom = 0;
+            pendingArgsTo = 0;
             stack[depth++] = frame;
         } else if ((gFlags & GoroutineDump.FRAMES_ELIDED) == 0) {
             gFlags |= GoroutineDump.FRAMES_ELIDED;
@@ -343,6 +363,10 @@ final class ChunkParser {
             out.warn(gLine + 1, "goroutine " + gid + " lists no frames");
         }
         out.add(gid, gStatus, gMinutes, stackCache.intern(stack, depth), gCreatedBy, gParent, flags, gBubble, gLabels);
+        out.arguments.startGoroutine();
+        for (int i = 0; i < depth; i++) {
+            out.arguments.addFrame(b, argsFrom[i], argsTo[i]);
+        }
         for (int i = 0; i < doneAncestors; i++) {
             out.addAncestor(doneAncestorId[i], doneAncestorStack[i], doneAncestorCreatedBy[i]);
         }
@@ -379,6 +403,7 @@ final class ChunkParser {
             int nameEnd = callNameEnd();
             if (lastChunk && (cutMidLine || nameEnd > 0)) {
                 if (nameEnd > 0) {
+                    arguments(nameEnd + 1, pendingTo - 1);
                     push(frames.intern(functions.intern(b, pendingFrom, nameEnd), noFile, 0));
                 }
                 truncated = true;

@@ -1,5 +1,6 @@
 package dev.goroscope.importers.dump;
 
+import dev.goroscope.model.goroutine.GoroutineArguments;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.stack.StringTable;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ final class ChunkResult {
     final StringTable statuses = new StringTable();
     /** Label sets as the headers print them; {@link #labels} indexes it. */
     final StringTable labelSets = new StringTable();
+    /** The argument words of each goroutine's frames, one row per goroutine added. */
+    final GoroutineArguments.Builder arguments = new GoroutineArguments.Builder();
     final List<String> warnings = new ArrayList<>();
     final List<Integer> warningLines = new ArrayList<>();
     int warningsDropped;

@@ -1,5 +1,6 @@
 package dev.goroscope.importers.dump;
 
+import dev.goroscope.model.goroutine.GoroutineArguments;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.FrameTable;
@@ -21,6 +22,9 @@ final class DumpMerger {
 
     private final StackTable stacks = new StackTable();
     private final GoroutineDump.Builder builder = new GoroutineDump.Builder(stacks);
+    /** Every chunk's argument rows, including those of repeated goroutines; {@link #argumentRow} picks. */
+    private final GoroutineArguments.Builder arguments = new GoroutineArguments.Builder();
+    private int[] argumentRow = new int[1024];
     private final List<String> warnings = new ArrayList<>();
     /** Ids seen so far, while they are small enough for a bit set and none repeated. */
     private final BitSet seenIds = new BitSet();
@@ -72,6 +76,7 @@ final class DumpMerger {
                     noStack.set(builder.size());
                 }
                 builder.add(r.id[g], state[st], reason[st], r.minutes[g], s, c, r.parent[g], flags);
+                argumentRow(builder.size() - 1, arguments.goroutineCount() + g);
                 if (r.bubble[g] >= 0) {
                     builder.bubble(r.bubble[g]);
                 }
@@ -80,6 +85,7 @@ final class DumpMerger {
                 }
             } else if (noStack.get(seen) && s != StackTable.EMPTY) {
                 builder.replace(seen, r.id[g], state[st], reason[st], r.minutes[g], s, c, r.parent[g], flags);
+                argumentRow(seen, arguments.goroutineCount() + g);
                 noStack.clear(seen);
             }
             for (; a < r.ancestorCount && r.ancestorOwner[a] == g; a++) {
@@ -90,6 +96,7 @@ final class DumpMerger {
                 }
             }
         }
+        arguments.append(r.arguments.build());
         if (!r.preamble.isEmpty()) {
             preamble = r.preamble;
         }
@@ -127,6 +134,13 @@ final class DumpMerger {
         return existing;
     }
 
+    private void argumentRow(int goroutine, int row) {
+        if (goroutine >= argumentRow.length) {
+            argumentRow = Arrays.copyOf(argumentRow, Math.max(goroutine + 1, argumentRow.length * 2));
+        }
+        argumentRow[goroutine] = row;
+    }
+
     private void warn(String message) {
         if (warnings.size() < MAX_WARNINGS) {
             warnings.add(message);
@@ -157,6 +171,6 @@ final class DumpMerger {
     }
 
     GoroutineDump build() {
-        return builder.preamble(preamble).build();
+        return builder.preamble(preamble).arguments(arguments.build().rows(argumentRow, builder.size())).build();
     }
 }

@@ -5,7 +5,9 @@ import dev.goroscope.model.stack.GoFunctionName;
 /**
  * Stable colours for flame graph boxes: every function of one package gets the same colour in every view and
  * every export, derived from a hash of the package path. The Go runtime is drawn in warm reds, the rest of the
- * standard library in oranges, the user's code in a spread of greens, blues and purples. Colours are 0xRRGGBB.
+ * standard library in oranges, the user's code in a spread of greens, blues and purples. Within a package each
+ * function gets its own shade (saturation and brightness from a hash of its name), so neighbouring boxes of one
+ * package stay apart. Colours are 0xRRGGBB.
  */
 public final class FramePalette {
     private FramePalette() {
@@ -16,14 +18,16 @@ public final class FramePalette {
         String pkg = GoFunctionName.packageOf(function);
         int h = mix(pkg.hashCode());
         float jitter = (h & 0xff) / 255f;
-        float jitter2 = ((h >>> 8) & 0xff) / 255f;
+        float shade = (mix(function.hashCode()) & 0xff) / 255f;
+        float saturation = 0.1f * shade;
+        float darker = 0.1f * shade;
         if (pkg.equals("runtime") || pkg.startsWith("runtime/") || pkg.startsWith("internal/runtime")) {
-            return hsb(4 + 12 * jitter, 0.55f + 0.15f * jitter2, 0.92f);
+            return hsb(4 + 12 * jitter, 0.5f + saturation, 0.95f - darker);
         }
         if (GoFunctionName.isStandardLibrary(function)) {
-            return hsb(28 + 18 * jitter, 0.55f + 0.2f * jitter2, 0.95f);
+            return hsb(28 + 18 * jitter, 0.55f + saturation, 0.97f - darker);
         }
-        return hsb(90 + 200 * jitter, 0.35f + 0.2f * jitter2, 0.88f);
+        return hsb(90 + 200 * jitter, 0.3f + saturation, 0.92f - darker);
     }
 
     /** Colour of the synthetic root box. */

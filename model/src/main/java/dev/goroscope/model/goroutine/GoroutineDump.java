@@ -44,6 +44,7 @@ public final class GoroutineDump {
     private final StringTable labelSets;
     private final Ancestors ancestors;
     private final List<String> preamble;
+    private final GoroutineArguments arguments;
 
     private GoroutineDump(Builder b) {
         stacks = b.stacks;
@@ -63,6 +64,10 @@ public final class GoroutineDump {
         ancestors = b.ancestorCount == 0 ? Ancestors.NONE
                 : new Ancestors(b.ancestorOwner, b.ancestorId, b.ancestorStack, b.ancestorCreatedBy, b.ancestorCount);
         preamble = b.preamble;
+        arguments = b.arguments;
+        if (arguments != null && arguments.goroutineCount() != count) {
+            throw new IllegalStateException(arguments.goroutineCount() + " argument rows for " + count + " goroutines");
+        }
     }
 
     public int size() {
@@ -118,6 +123,11 @@ public final class GoroutineDump {
 
     public boolean has(int g, int flag) {
         return (flags[g] & flag) != 0;
+    }
+
+    /** The argument words of every frame, or null when the importer did not keep them. */
+    public GoroutineArguments arguments() {
+        return arguments;
     }
 
     /** The synctest bubble (group) id the header named ({@code synctest bubble N}, Go 1.24+), or -1. */
@@ -176,6 +186,7 @@ public final class GoroutineDump {
         private int[] ancestorStack = new int[0];
         private int[] ancestorCreatedBy = new int[0];
         private List<String> preamble = List.of();
+        private GoroutineArguments arguments;
 
         public Builder(StackTable stacks) {
             this.stacks = stacks;
@@ -283,6 +294,12 @@ public final class GoroutineDump {
 
         public int size() {
             return count;
+        }
+
+        /** Attaches argument words, one row per goroutine added (checked by {@link #build()}). */
+        public Builder arguments(GoroutineArguments args) {
+            this.arguments = args;
+            return this;
         }
 
         public GoroutineDump build() {

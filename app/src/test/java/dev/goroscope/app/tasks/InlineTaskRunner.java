@@ -1,4 +1,4 @@
-package dev.goroscope.app.workspace;
+package dev.goroscope.app.tasks;
 
 import dev.goroscope.importers.Progress;
 import java.util.function.Consumer;
