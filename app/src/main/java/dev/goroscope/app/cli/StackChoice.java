@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The stacks a command works on: a dump's goroutines counted per stack, or one value column of a file's first
- * profile (the profile's default sample type unless the user names another).
+ * The stacks a command works on: a dump's goroutines counted per stack, an execution trace's CPU samples, or one
+ * value column of a file's first profile (the profile's default sample type unless the user names another).
  *
  * @param stacks     the weighted stacks
  * @param sampleType "type/unit" of the weights, e.g. {@code goroutine/count}, {@code cpu/nanoseconds}
@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 record StackChoice(WeightedStacks stacks, String sampleType) {
     /** What a goroutine dump counts, named as in a goroutine profile. */
     static final SampleType GOROUTINES = new SampleType("goroutine", "count");
+    /** What an execution trace's CPU samples count. */
+    static final SampleType CPU_SAMPLES = new SampleType("cpu", "samples");
 
     /**
      * Picks the stacks of {@code d}; {@code requested} (null for the default) names a sample type by its type
@@ -29,6 +31,13 @@ record StackChoice(WeightedStacks stacks, String sampleType) {
                         + GOROUTINES + ")");
             }
             return new StackChoice(d.dump().stackCounts(), GOROUTINES.toString());
+        }
+        if (d.profiles().isEmpty() && d.timeline() != null) {
+            if (requested != null && !names(CPU_SAMPLES, requested)) {
+                throw new CliException(d.source() + ": no sample type '" + requested + "' (an execution trace has "
+                        + CPU_SAMPLES + ")");
+            }
+            return new StackChoice(d.timeline().cpuSamples(), CPU_SAMPLES.toString());
         }
         if (d.profiles().isEmpty()) {
             throw new CliException(d.source() + ": holds no stacks (" + d.format() + ")");

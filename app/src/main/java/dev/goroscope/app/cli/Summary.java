@@ -6,6 +6,7 @@ import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.profile.SampleType;
+import dev.goroscope.model.timeline.TraceSummary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -20,8 +21,8 @@ import java.util.Map;
  * @param file           the file as named on the command line
  * @param format         the format found
  * @param goVersion      the Go version the file names, or null
- * @param goroutines     goroutines in a dump, the total of a goroutine (or goroutine leak) profile, null for
- *                       other profiles
+ * @param goroutines     goroutines in a dump, the total of a goroutine (or goroutine leak) profile, the goroutines
+ *                       a trace shows changing state; null for other profiles
  * @param states         goroutines per state (all five present) for a dump, null for a profile
  * @param waitReasons    goroutines per wait reason, most first, for a dump; null for a profile
  * @param distinctStacks the number of different stacks
@@ -31,10 +32,12 @@ import java.util.Map;
  * @param topUnit        what a {@code top} weight counts, e.g. "goroutines", "nanoseconds"
  * @param top            functions by total weight, ties by name
  * @param warnings       what the importer could not read
+ * @param trace          the figures of an execution trace, null for other files
  */
 record Summary(String file, String format, String goVersion, Long goroutines, Map<GoroutineState, Long> states,
         Map<String, Long> waitReasons, int distinctStacks, List<String> sampleTypes, Map<String, Long> totals,
-        String topSampleType, String topUnit, List<FunctionTotals.Entry> top, List<String> warnings) {
+        String topSampleType, String topUnit, List<FunctionTotals.Entry> top, List<String> warnings,
+        TraceSummary trace) {
 
     /** Summarises {@code d}, ranking the top {@code topCount} functions (all for 0) by {@code sampleType}. */
     static Summary of(Dataset d, String sampleType, int topCount) throws CliException {
@@ -46,7 +49,15 @@ record Summary(String file, String format, String goVersion, Long goroutines, Ma
             long count = dump.size();
             return new Summary(d.source(), d.format(), d.goVersion(), count, states(dump), waitReasons(dump),
                     choice.stacks().size(), List.of(StackChoice.GOROUTINES.toString()),
-                    Map.of(StackChoice.GOROUTINES.toString(), count), choice.sampleType(), unit, top, d.warnings());
+                    Map.of(StackChoice.GOROUTINES.toString(), count), choice.sampleType(), unit, top, d.warnings(),
+                    null);
+        }
+        if (d.profiles().isEmpty() && d.timeline() != null) {
+            TraceSummary trace = TraceSummary.of(d.timeline(), d.warnings());
+            return new Summary(d.source(), d.format(), d.goVersion(), (long) trace.goroutines(), null, null,
+                    choice.stacks().size(), List.of(choice.sampleType()),
+                    Map.of(choice.sampleType(), choice.stacks().totalWeight()), choice.sampleType(), unit, top,
+                    d.warnings(), trace);
         }
         Profile p = d.profiles().get(0);
         List<String> types = new ArrayList<>();
@@ -66,7 +77,7 @@ record Summary(String file, String format, String goVersion, Long goroutines, Ma
                     + p.name() + "'");
         }
         return new Summary(d.source(), d.format(), d.goVersion(), goroutines, null, null, distinctStacks(p),
-                types, totals, choice.sampleType(), unit, top, List.copyOf(warnings));
+                types, totals, choice.sampleType(), unit, top, List.copyOf(warnings), null);
     }
 
     private static Map<GoroutineState, Long> states(GoroutineDump dump) {

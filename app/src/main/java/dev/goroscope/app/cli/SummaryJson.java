@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.FunctionTotals;
 import dev.goroscope.model.goroutine.GoroutineState;
+import dev.goroscope.model.timeline.TraceSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -58,12 +59,27 @@ final class SummaryJson {
             }
             g.writeEndArray();
             LeakSummaryJson.writeFields(g, d);
+            if (s.trace() != null) {
+                traceFields(g, s.trace());
+            }
             g.writeFieldName("warnings");
             strings(g, s.warnings());
             g.writeEndObject();
         }
         out.write(System.lineSeparator());
         out.flush();
+    }
+
+    /** The figures of an execution trace, by the rules {@link TraceSummary} documents. */
+    private static void traceFields(JsonGenerator g, TraceSummary t) throws IOException {
+        g.writeNumberField("events", t.events());
+        g.writeNumberField("durationNs", t.durationNs());
+        g.writeFieldName("stateTimeNs");
+        counts(g, t.stateTimeNsOrdered());
+        g.writeFieldName("waitReasonTimeNs");
+        counts(g, t.waitReasonTimeNs());
+        g.writeNumberField("procs", t.procs());
+        g.writeNumberField("gcCount", t.gcCount());
     }
 
     private static void counts(JsonGenerator g, Map<String, Long> counts) throws IOException {

@@ -31,6 +31,15 @@ final class SummaryText {
             s.waitReasons().forEach((reason, n) -> parts.add(reason + " " + n));
             row(out, "wait reasons", String.join(", ", parts));
         }
+        if (s.trace() != null) {
+            row(out, "events", String.valueOf(s.trace().events()));
+            row(out, "duration", Quantities.format(s.trace().durationNs(), "nanoseconds"));
+            row(out, "procs", String.valueOf(s.trace().procs()));
+            row(out, "GC cycles", String.valueOf(s.trace().gcCount()));
+            List<String> parts = new ArrayList<>();
+            s.trace().stateTimeNsOrdered().forEach((state, ns) -> parts.add(state + " " + Quantities.format(ns, "nanoseconds")));
+            row(out, "time per state", String.join(", ", parts));
+        }
         if (s.states() == null) {
             for (Map.Entry<String, Long> e : s.totals().entrySet()) {
                 String unit = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
