@@ -68,15 +68,15 @@ public final class GroupsPane extends BorderPane {
 
         table.setId("groups-table");
         table.getColumns().setAll(List.of(
-                column("Count", 60, g -> String.valueOf(g.count())),
+                column("Count", 64, g -> String.valueOf(g.count())),
                 column("State", 110, GoroutineGroup::stateLabel),
                 column("Wait", 90, GroupCells::waitRange),
                 histogramColumn(),
                 column("Entry function", 220, GoroutineGroup::entryFunction),
                 column("Leaf function", 220, GoroutineGroup::leafFunction),
                 column("Created by", 200, g -> g.createdBy() == null ? "" : g.createdBy()),
-                column("Locked", 55, g -> g.lockedToThread() == 0 ? "" : String.valueOf(g.lockedToThread())),
-                column("Leaked", 55, g -> g.leaked() == 0 ? "" : String.valueOf(g.leaked()))));
+                column("Locked", 64, g -> g.lockedToThread() == 0 ? "" : String.valueOf(g.lockedToThread())),
+                column("Leaked", 64, g -> g.leaked() == 0 ? "" : String.valueOf(g.leaked()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Grouping…"));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showGroup(b));
@@ -175,12 +175,14 @@ public final class GroupsPane extends BorderPane {
             Function<GoroutineGroup, String> text) {
         TableColumn<GoroutineGroup, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 64));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
         return c;
     }
 
     private static TableColumn<GoroutineGroup, String> histogramColumn() {
-        TableColumn<GoroutineGroup, String> c = column("Waits", 70, g -> GroupCells.histogram(g.waitHistogram()));
+        TableColumn<GoroutineGroup, String> c = column("Waits", 70,
+                g -> g.maxWaitMinutes() > 0 ? GroupCells.histogram(g.waitHistogram()) : "");
         c.setSortable(false);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
