@@ -1,11 +1,11 @@
 package dev.goroscope.app.cli;
 
 import dev.goroscope.model.Dataset;
-import dev.goroscope.model.calltree.FunctionTotals;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.profile.SampleType;
+import dev.goroscope.model.stack.FunctionTotals;
 import dev.goroscope.model.timeline.TraceSummary;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,19 +30,27 @@ import java.util.Map;
  * @param totals         the sum of each column over all samples
  * @param topSampleType  the column {@code top} ranks by
  * @param topUnit        what a {@code top} weight counts, e.g. "goroutines", "nanoseconds"
- * @param top            functions by total weight, ties by name
+ * @param top            functions by total weight (pprof's cum, once per stack), ties by name
  * @param warnings       what the importer could not read
  * @param trace          the figures of an execution trace, null for other files
  */
 record Summary(String file, String format, String goVersion, Long goroutines, Map<GoroutineState, Long> states,
         Map<String, Long> waitReasons, int distinctStacks, List<String> sampleTypes, Map<String, Long> totals,
-        String topSampleType, String topUnit, List<FunctionTotals.Entry> top, List<String> warnings,
+        String topSampleType, String topUnit, List<Summary.TopFunction> top, List<String> warnings,
         TraceSummary trace) {
+
+    /** One function's weight: of the stacks containing it (once per stack), and of those ending in it. */
+    record TopFunction(String function, long self, long total) {
+    }
+
+    /** Most total weight first, ties by name. */
+    static final Comparator<TopFunction> BY_TOTAL =
+            Comparator.comparingLong(TopFunction::total).reversed().thenComparing(TopFunction::function);
 
     /** Summarises {@code d}, ranking the top {@code topCount} functions (all for 0) by {@code sampleType}. */
     static Summary of(Dataset d, String sampleType, int topCount) throws CliException {
         StackChoice choice = StackChoice.of(d, sampleType);
-        List<FunctionTotals.Entry> top = FunctionTotals.of(choice.stacks()).top(topCount);
+        List<TopFunction> top = top(FunctionTotals.of(choice.stacks()), topCount);
         String unit = choice.stacks().unit();
         GoroutineDump dump = d.dump();
         if (dump != null) {
@@ -78,6 +86,21 @@ record Summary(String file, String format, String goVersion, Long goroutines, Ma
         }
         return new Summary(d.source(), d.format(), d.goVersion(), goroutines, null, null, distinctStacks(p),
                 types, totals, choice.sampleType(), unit, top, List.copyOf(warnings), null);
+    }
+
+    /**
+     * The {@code limit} functions (all for 0) of most total weight, ties by name; functions only on stacks of no
+     * weight are left out, as pprof leaves them out.
+     */
+    private static List<TopFunction> top(FunctionTotals totals, int limit) {
+        List<TopFunction> all = new ArrayList<>(totals.size());
+        for (int i = 0; i < totals.size(); i++) {
+            if (totals.total(i) != 0 || totals.self(i) != 0) {
+                all.add(new TopFunction(totals.name(i), totals.self(i), totals.total(i)));
+            }
+        }
+        all.sort(BY_TOTAL);
+        return List.copyOf(limit > 0 && limit < all.size() ? all.subList(0, limit) : all);
     }
 
     private static Map<GoroutineState, Long> states(GoroutineDump dump) {

@@ -3,7 +3,6 @@ package dev.goroscope.app.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.goroscope.model.Dataset;
-import dev.goroscope.model.calltree.FunctionTotals;
 import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.timeline.TraceSummary;
 import java.io.IOException;
@@ -50,7 +49,7 @@ final class SummaryJson {
             g.writeStringField("topSampleType", s.topSampleType());
             g.writeFieldName("top");
             g.writeStartArray();
-            for (FunctionTotals.Entry e : s.top()) {
+            for (Summary.TopFunction e : s.top()) {
                 g.writeStartObject();
                 g.writeStringField("function", e.function());
                 g.writeNumberField("self", e.self());

@@ -1,7 +1,6 @@
 package dev.goroscope.app.cli;
 
 import dev.goroscope.app.export.Quantities;
-import dev.goroscope.model.calltree.FunctionTotals;
 import dev.goroscope.model.goroutine.GoroutineState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -73,7 +72,7 @@ final class SummaryText {
         int w0 = 5;
         int w1 = 4;
         String unit = s.topUnit().equals("goroutines") ? "count" : s.topUnit();
-        for (FunctionTotals.Entry e : s.top()) {
+        for (Summary.TopFunction e : s.top()) {
             String t = Quantities.format(e.total(), unit);
             String f = Quantities.format(e.self(), unit);
             rows.add(new String[] {t, f, e.function()});

@@ -7,6 +7,9 @@ import dev.goroscope.app.flame.FlameGraphPane;
 import dev.goroscope.app.flame.WeightFormat;
 import dev.goroscope.app.goroutines.GoroutinePane;
 import dev.goroscope.app.leaks.LeakWorkbench;
+import dev.goroscope.app.settings.Settings;
+import dev.goroscope.app.source.SourcePane;
+import dev.goroscope.app.source.SourceView;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.app.timeline.TimelinePane;
 import dev.goroscope.model.Dataset;
@@ -35,6 +38,7 @@ public final class DocumentTab extends Tab {
     private final GoroutinePane goroutinePane;
     private final LeakWorkbench leaks;
     private final SplitPane split = new SplitPane();
+    private final SplitPane flameArea;
     private StackSource shown;
 
     DocumentTab(OpenedFile file, TaskRunner runner, Consumer<String> status) {
@@ -48,6 +52,7 @@ public final class DocumentTab extends Tab {
             flamePane = null;
             goroutinePane = null;
             leaks = null;
+            flameArea = null;
             if (dataset.timeline() != null) {
                 setContent(new TimelinePane(dataset.timeline(), runner, status));
                 return;
@@ -72,6 +77,7 @@ public final class DocumentTab extends Tab {
             chooser.valueProperty().addListener((o, a, b) -> showSource(b));
             flamePane.addLeadingControl(chooser);
         }
+        flameArea = SourceView.beside(flamePane, model, Settings.user(), status);
         split.setOrientation(Orientation.VERTICAL);
         split.getStyleClass().add("document-split");
         setContent(split);
@@ -94,6 +100,11 @@ public final class DocumentTab extends Tab {
 
     public Optional<FlameGraphPane> flamePane() {
         return Optional.ofNullable(flamePane);
+    }
+
+    /** The source of the zoomed frame, beside the flame graph. */
+    public Optional<SourcePane> sourcePane() {
+        return flameArea == null ? Optional.empty() : Optional.of(SourceView.paneOf(flameArea));
     }
 
     /** The goroutine table, present for a dump. */
@@ -142,10 +153,10 @@ public final class DocumentTab extends Tab {
         shown = source;
         model.setInput(source.stacks());
         if (source.fromDump()) {
-            split.getItems().setAll(flamePane, leaks);
+            split.getItems().setAll(flameArea, leaks);
             split.setDividerPositions(0.64);
         } else {
-            split.getItems().setAll(flamePane);
+            split.getItems().setAll(flameArea);
         }
         updateGoroutines();
     }

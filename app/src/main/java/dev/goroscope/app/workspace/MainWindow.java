@@ -3,6 +3,7 @@ package dev.goroscope.app.workspace;
 import dev.goroscope.app.export.SvgOptions;
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameSnapshot;
+import dev.goroscope.app.keys.Shortcuts;
 import dev.goroscope.app.leaks.LeakActions;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.importers.ImportException;
@@ -84,6 +85,7 @@ public final class MainWindow {
     private LeakActions leakActions;
     private FlameGraphModel watched;
     private Stage stage;
+    private int pasted;
 
     private MainWindow(TaskRunner runner, Importers importers, RecentFiles recent) {
         this.runner = runner;
@@ -139,6 +141,7 @@ public final class MainWindow {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/goroscope/app/goroscope.css").toExternalForm());
         s.setScene(scene);
+        Shortcuts.install(this, scene);
         for (int size : ICON_SIZES) {
             var icon = MainWindow.class.getResource("/dev/goroscope/icons/goroscope-" + size + ".png");
             if (icon != null) {
@@ -170,15 +173,28 @@ public final class MainWindow {
 
     /** Reads {@code path} in the background and opens it in a new tab, or shows why it cannot. */
     public void open(Path path) {
+        load(path, p -> importers.open(path, p), true);
+    }
+
+    /** Opens {@code text} (e.g. a dump pasted from the clipboard) as a new tab named "pasted N". */
+    public void openPasted(String text) {
+        Path name = Path.of("pasted " + ++pasted);
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        load(name, p -> importers.read(Importers.bytesSource(name.toString(), bytes), p), false);
+    }
+
+    private void load(Path path, TaskRunner.Work<dev.goroscope.model.Dataset> read, boolean remember) {
         showMessage("Opening " + path.getFileName() + "…");
         LoadTracker.Load[] load = new LoadTracker.Load[1];
-        load[0] = loads.track(() -> runner.run(p -> OpenedFile.prepare(path, importers.open(path, p)),
+        load[0] = loads.track(() -> runner.run(p -> OpenedFile.prepare(path, read.call(p)),
                 file -> {
                     loads.finished(load[0]);
                     DocumentTab tab = new DocumentTab(file, runner, this::showMessage);
                     tabs.getTabs().add(tab);
                     tabs.getSelectionModel().select(tab);
-                    recent.add(path);
+                    if (remember) {
+                        recent.add(path);
+                    }
                     List<String> warnings = file.dataset().warnings();
                     showMessage("Opened " + path.getFileName()
                             + (warnings.isEmpty() ? "" : " — " + String.join("; ", warnings)));

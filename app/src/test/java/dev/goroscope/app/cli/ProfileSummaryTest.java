@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.goroscope.model.Dataset;
-import dev.goroscope.model.calltree.FunctionTotals;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.profile.SampleType;
 import dev.goroscope.model.stack.StackTable;
@@ -40,17 +39,17 @@ class ProfileSummaryTest {
                 java.util.Map.entry("alloc_space/bytes", 3300L), java.util.Map.entry("inuse_objects/count", 2L),
                 java.util.Map.entry("inuse_space/bytes", 150L));
         assertThat(s.topSampleType()).isEqualTo("inuse_space/bytes");
-        assertThat(s.top()).containsExactly(new FunctionTotals.Entry("main.alloc", 150, 150),
-                new FunctionTotals.Entry("main.main", 0, 150));
+        assertThat(s.top()).containsExactly(new Summary.TopFunction("main.alloc", 150, 150),
+                new Summary.TopFunction("main.main", 0, 150));
     }
 
     @Test
     void sampleTypeIsNamedByTypeOrTypeAndUnit() throws Exception {
         assertThat(Summary.of(heap(), "alloc_space", 0).top()).containsExactly(
-                new FunctionTotals.Entry("main.alloc", 300, 3300), new FunctionTotals.Entry("main.main", 0, 3300),
-                new FunctionTotals.Entry("bytes.growSlice", 3000, 3000));
+                new Summary.TopFunction("main.alloc", 300, 3300), new Summary.TopFunction("main.main", 0, 3300),
+                new Summary.TopFunction("bytes.growSlice", 3000, 3000));
         assertThat(Summary.of(heap(), "alloc_objects/count", 1).top()).containsExactly(
-                new FunctionTotals.Entry("main.alloc", 3, 6));
+                new Summary.TopFunction("main.alloc", 3, 6));
         assertThatThrownBy(() -> Summary.of(heap(), "cpu", 0)).isInstanceOf(CliException.class).hasMessage(
                 "heap.pb.gz: no sample type 'cpu' (it has alloc_objects/count, alloc_space/bytes, inuse_objects/count, "
                         + "inuse_space/bytes)");

@@ -5,19 +5,18 @@ import java.util.Arrays;
 /**
  * Gives the 64-bit ids of one pprof message kind (locations, functions, mappings) dense indexes from 0, in the
  * order they are first met, whether as a reference or as a definition, so references may come before the message
- * they name. Remembers, per index, the byte offsets where the id was first met and where it was defined.
+ * they name. Remembers, per index, whether the id was defined and the byte offset of its definition.
  */
 final class IdIndex {
     private long[] keys = new long[1024];
     private int[] slots = newSlots(1024);
-    private long[] firstOffset = new long[256];
     private long[] definedAt = new long[256];
     private boolean[] defined = new boolean[256];
     private long[] ids = new long[256];
     private int size;
 
-    /** The index of {@code id}, adding it (first met at {@code offset}) if new. */
-    int indexOf(long id, long offset) {
+    /** The index of {@code id}, adding it if new. */
+    int indexOf(long id) {
         int mask = slots.length - 1;
         int i = hash(id) & mask;
         while (slots[i] >= 0) {
@@ -28,14 +27,12 @@ final class IdIndex {
         }
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, size * 2);
-            firstOffset = Arrays.copyOf(firstOffset, size * 2);
             defined = Arrays.copyOf(defined, size * 2);
             definedAt = Arrays.copyOf(definedAt, size * 2);
         }
         keys[i] = id;
         slots[i] = size;
         ids[size] = id;
-        firstOffset[size] = offset;
         size++;
         if (size * 2 > slots.length) {
             rehash();
@@ -43,25 +40,12 @@ final class IdIndex {
         return size - 1;
     }
 
-    /** The index of {@code id}, or -1 when it was never met. */
-    int find(long id) {
-        int mask = slots.length - 1;
-        int i = hash(id) & mask;
-        while (slots[i] >= 0) {
-            if (keys[i] == id) {
-                return slots[i];
-            }
-            i = (i + 1) & mask;
-        }
-        return -1;
-    }
-
     /**
      * Marks {@code id} as defined by the message at {@code offset}; returns its index, or -1 when it was already
      * defined (a duplicate id).
      */
     int define(long id, long offset) {
-        int index = indexOf(id, offset);
+        int index = indexOf(id);
         if (defined[index]) {
             return -1;
         }
@@ -76,11 +60,6 @@ final class IdIndex {
 
     long id(int index) {
         return ids[index];
-    }
-
-    /** Where the id was first met, as a reference or as a definition. */
-    long firstOffset(int index) {
-        return firstOffset[index];
     }
 
     /** Where the message defining the id starts. */

@@ -22,10 +22,6 @@ final class IntList {
         return a[i];
     }
 
-    void set(int i, int v) {
-        a[i] = v;
-    }
-
     /** Sets element {@code i}, growing the list (new elements {@code fill}) when it is past the end. */
     void put(int i, int v, int fill) {
         if (i >= a.length) {

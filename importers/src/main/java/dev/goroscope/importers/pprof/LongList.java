@@ -22,10 +22,6 @@ final class LongList {
         return a[i];
     }
 
-    void set(int i, long v) {
-        a[i] = v;
-    }
-
     /** Sets element {@code i}, growing the list (new elements {@code fill}) when it is past the end. */
     void put(int i, long v, long fill) {
         if (i >= a.length) {
@@ -40,11 +36,6 @@ final class LongList {
 
     int size() {
         return size;
-    }
-
-    /** Drops everything from {@code newSize} on. */
-    void truncate(int newSize) {
-        size = newSize;
     }
 
     long[] toArray() {

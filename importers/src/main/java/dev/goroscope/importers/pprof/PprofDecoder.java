@@ -25,6 +25,7 @@ final class PprofDecoder {
     /** CodedInputStream counts bytes in an int; its counter is reset between top-level fields past this. */
     private static final long RESET_COUNTER_AT = 1L << 30;
     private static final int PROGRESS_EVERY = 1 << 14;
+    private static final int PUSH_CACHE = 1 << 16;
     private static final String[] FIELD_NAMES = {"field 0", "sample_type", "sample", "mapping", "location",
         "function", "string_table", "drop_frames", "keep_frames", "time_nanos", "duration_nanos", "period_type",
         "period", "comment", "default_sample_type", "doc_url"};
@@ -37,6 +38,9 @@ final class PprofDecoder {
     private long base;
     private String field = "the profile";
     private long fieldAt;
+    private final int[] cachedParent = new int[PUSH_CACHE];
+    private final int[] cachedFrame = new int[PUSH_CACHE];
+    private final int[] cachedNode = filled(PUSH_CACHE, -1);
     private long[] locationIds = new long[128];
     private int[] locationIndexes = new int[128];
     private long[] sampleValues = new long[8];
@@ -226,16 +230,20 @@ final class PprofDecoder {
         if (raw.valuesPerSample < 0) {
             raw.valuesPerSample = valueCount;
             raw.firstSampleAt = fieldAt;
+            raw.values = new LongList[valueCount];
+            for (int i = 0; i < valueCount; i++) {
+                raw.values[i] = new LongList(1024);
+            }
         } else if (valueCount != raw.valuesPerSample) {
             throw ImportException.atByte(file, fieldAt, "this sample has " + valueCount + " values but the first one (at byte "
                     + raw.firstSampleAt + ") has " + raw.valuesPerSample);
         }
         for (int i = 0; i < valueCount; i++) {
-            raw.values.add(sampleValues[i]);
+            raw.values[i].add(sampleValues[i]);
         }
         boolean allDefined = true;
         for (int i = 0; i < locationCount; i++) {
-            int index = raw.locations.indexOf(locationIds[i], fieldAt);
+            int index = raw.locations.indexOf(locationIds[i]);
             locationIndexes = add(locationIndexes, i, index);
             allDefined &= raw.locations.isDefined(index);
         }
@@ -245,7 +253,7 @@ final class PprofDecoder {
                 int loc = locationIndexes[i];
                 int first = raw.locationFirstFrame.get(loc);
                 for (int k = first + raw.locationFrameCount.get(loc) - 1; k >= first; k--) {
-                    stack = raw.stacks.push(stack, raw.locationFrames.get(k));
+                    stack = push(stack, raw.locationFrames.get(k));
                 }
             }
             raw.sampleStack.add(stack);
@@ -266,14 +274,32 @@ final class PprofDecoder {
         }
     }
 
+    /**
+     * {@link StackTable#push} through a small direct-mapped cache: most samples share their outer frames, whose
+     * nodes the cache holds, so the big table (hundreds of megabytes for a large profile) is probed mostly for the
+     * inner frames. Node ids never change, so a cached entry stays right.
+     */
+    private int push(int parent, int frame) {
+        int h = parent * 0x9E3779B1 + frame * 0x85EBCA6B;
+        int i = (h ^ (h >>> 16)) & (PUSH_CACHE - 1);
+        if (cachedParent[i] == parent && cachedFrame[i] == frame && cachedNode[i] >= 0) {
+            return cachedNode[i];
+        }
+        int node = raw.stacks.push(parent, frame);
+        cachedParent[i] = parent;
+        cachedFrame[i] = frame;
+        cachedNode[i] = node;
+        return node;
+    }
+
     private void location(PprofProto.Location loc) throws ImportException {
         int index = define(raw.locations, loc.getId(), "location");
-        int mapping = loc.getMappingId() == 0 ? -1 : raw.mappings.indexOf(loc.getMappingId(), fieldAt);
+        int mapping = loc.getMappingId() == 0 ? -1 : raw.mappings.indexOf(loc.getMappingId());
         raw.locationFirstFrame.put(index, raw.locationFrames.size(), 0);
         for (PprofProto.Line line : loc.getLineList()) {
             long fn = line.getFunctionId();
             raw.locationFrames.add(fn == 0 ? raw.frameKeys.address(loc.getAddress(), mapping)
-                    : raw.frameKeys.function(raw.functions.indexOf(fn, fieldAt), line.getLine()));
+                    : raw.frameKeys.function(raw.functions.indexOf(fn), line.getLine()));
         }
         if (loc.getLineCount() == 0) {
             raw.locationFrames.add(raw.frameKeys.address(loc.getAddress(), mapping));
@@ -359,6 +385,12 @@ final class PprofDecoder {
 
     private long offset() {
         return base + (in == null ? 0 : in.getTotalBytesRead());
+    }
+
+    private static int[] filled(int n, int v) {
+        int[] a = new int[n];
+        Arrays.fill(a, v);
+        return a;
     }
 
     private static long[] add(long[] a, int i, long v) {

@@ -121,12 +121,13 @@ final class PprofResolver {
         return types.size() - 1;
     }
 
+    /** The value columns, each list dropped once copied so that at most one column exists twice. */
     private long[][] valueColumns(int typeCount) {
-        int n = raw.sampleCount();
-        long[][] values = new long[typeCount][n];
-        for (int s = 0, k = 0; s < n; s++) {
-            for (int t = 0; t < typeCount; t++) {
-                values[t][s] = raw.values.get(k++);
+        long[][] values = new long[typeCount][];
+        for (int t = 0; t < typeCount; t++) {
+            values[t] = raw.values == null ? new long[0] : raw.values[t].toArray();
+            if (raw.values != null) {
+                raw.values[t] = null;
             }
         }
         return values;

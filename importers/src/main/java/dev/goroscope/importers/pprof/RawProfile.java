@@ -50,8 +50,8 @@ final class RawProfile {
     /** Raw label set id per sample, -1 for none. */
     final IntList sampleLabels = new IntList(1024);
     final RawLabelSets labelSets = new RawLabelSets();
-    /** All values, {@code valuesPerSample} per sample. */
-    final LongList values = new LongList(2048);
+    /** Values per column: {@code valuesPerSample} columns, made when the first sample is read. */
+    LongList[] values;
     int valuesPerSample = -1;
     long firstSampleAt = -1;
 

@@ -126,6 +126,44 @@ class PprofImporterTest {
     }
 
     @Test
+    void twoFunctionEntriesOfOneNameAndFileMakeOneFrame() throws Exception {
+        // a real profile given a second function entry and location for a frame it already has
+        byte[] original;
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(
+                PprofConformanceTest.resource("go1.19/cpu.pb.gz")))) {
+            original = in.readAllBytes();
+        }
+        var p = dev.goroscope.importers.pprof.proto.PprofProto.Profile.parseFrom(original);
+        var twin = p.getFunction(0).toBuilder().setId(9_999).build();
+        int loc = 0;
+        while (p.getLocation(loc).getLine(0).getFunctionId() != p.getFunction(0).getId()) {
+            loc++;
+        }
+        var location = p.getLocation(loc);
+        var twinLocation = location.toBuilder().setId(8_888)
+                .setLine(0, location.getLine(0).toBuilder().setFunctionId(9_999)).build();
+        int sample = 0;
+        while (!p.getSample(sample).getLocationIdList().contains(location.getId())) {
+            sample++;
+        }
+        var s = p.getSample(sample);
+        var edited = p.toBuilder().addFunction(twin).addLocation(twinLocation)
+                .setSample(sample, s.toBuilder().setLocationId(s.getLocationIdList().indexOf(location.getId()), 8_888))
+                .build();
+        Profile before = Importers.all().read(Importers.bytesSource("a.pb", original), dev.goroscope.importers.Progress.NONE)
+                .profiles().get(0);
+        Profile after = Importers.all().read(Importers.bytesSource("b.pb", edited.toByteArray()),
+                dev.goroscope.importers.Progress.NONE).profiles().get(0);
+        assertThat(after.stacks().frames().size()).isEqualTo(before.stacks().frames().size());
+        assertThat(after.stacks().size()).isEqualTo(before.stacks().size());
+        FunctionTotals a = FunctionTotals.of(before.weightedStacks(1));
+        FunctionTotals b = FunctionTotals.of(after.weightedStacks(1));
+        String name = p.getStringTable((int) p.getFunction(0).getName());
+        assertThat(b.self(b.indexOf(name))).isEqualTo(a.self(a.indexOf(name)));
+        assertThat(b.total(b.indexOf(name))).isEqualTo(a.total(a.indexOf(name)));
+    }
+
+    @Test
     void findsAGoVersionInComments() {
         assertThat(PprofImporter.goVersion(List.of("built by go1.26.0 linux/amd64"))).isEqualTo("go1.26.0");
         assertThat(PprofImporter.goVersion(List.of("cargo1.2", "nothing"))).isNull();

@@ -3,11 +3,15 @@ package dev.goroscope.importers.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.model.Dataset;
+import dev.goroscope.model.timeline.Annotations;
 import dev.goroscope.model.timeline.Timeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +43,24 @@ class V1ConformanceTest {
         assertThat(t.eventCount()).as("events").isEqualTo(events);
         assertThat(t.startNs()).isZero();
         assertThat(t.endNs()).as("last event").isEqualTo(lastNs);
+    }
+
+    @Test
+    void userAnnotationsAreRead() throws Exception {
+        Path p = TraceFiles.dir("v1").resolve("user_task_region_1_21_good");
+        Timeline t = TraceFiles.read("t", TraceFiles.bytes(p)).timeline();
+        Annotations a = t.annotations();
+        Set<String> regions = new TreeSet<>();
+        for (int i = 0; i < a.regionCount(); i++) {
+            regions.add(t.strings().get(a.regionName(i)));
+        }
+        assertThat(regions).containsExactly("post-existing region", "region0", "region1");
+        assertThat(a.taskCount()).isEqualTo(1);
+        assertThat(t.strings().get(a.taskName(0))).isEqualTo("task0");
+        assertThat(a.logCount()).isEqualTo(1);
+        assertThat(a.logTask(0)).isEqualTo(1);
+        assertThat(t.strings().get(a.logCategory(0))).isEqualTo("key0");
+        assertThat(t.strings().get(a.logMessage(0))).isEqualTo("0123456789abcdef");
     }
 
     @ParameterizedTest(name = "{0}")

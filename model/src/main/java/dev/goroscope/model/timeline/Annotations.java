@@ -3,30 +3,30 @@ package dev.goroscope.model.timeline;
 import java.util.Arrays;
 
 /**
- * What the program itself wrote with {@code runtime/trace}: tasks, regions and log messages. Names and messages are
- * ids in {@link Timeline#strings()}. A task or region that began before the trace started has start
+ * What the program itself wrote with {@code runtime/trace}: tasks, regions and log messages, as columns read by
+ * index. Names and messages are ids in {@link Timeline#strings()}. A task or region that began before the trace started has start
  * {@link Goroutines#UNKNOWN}; one still open at the end has the trace's end as its end.
  */
 public final class Annotations {
     /** Tasks: id, parent id (0 = none), name, start, end. */
-    public final long[] taskId;
-    public final long[] taskParent;
-    public final int[] taskName;
-    public final long[] taskStart;
-    public final long[] taskEnd;
+    private final long[] taskId;
+    private final long[] taskParent;
+    private final int[] taskName;
+    private final long[] taskStart;
+    private final long[] taskEnd;
     /** Regions: goroutine index, task id, name, start, end, nesting depth on their goroutine (0 = outermost). */
-    public final int[] regionGoroutine;
-    public final long[] regionTask;
-    public final int[] regionName;
-    public final long[] regionStart;
-    public final long[] regionEnd;
-    public final int[] regionDepth;
+    private final int[] regionGoroutine;
+    private final long[] regionTask;
+    private final int[] regionName;
+    private final long[] regionStart;
+    private final long[] regionEnd;
+    private final int[] regionDepth;
     /** Logs: time, goroutine index (-1 none), task id, category, message. */
-    public final long[] logTime;
-    public final int[] logGoroutine;
-    public final long[] logTask;
-    public final int[] logCategory;
-    public final int[] logMessage;
+    private final long[] logTime;
+    private final int[] logGoroutine;
+    private final long[] logTask;
+    private final int[] logCategory;
+    private final int[] logMessage;
 
     private Annotations(Builder b, long traceEnd) {
         taskId = Arrays.copyOf(b.taskId, b.tasks);
@@ -55,6 +55,70 @@ public final class Annotations {
                 regionEnd[i] = traceEnd;
             }
         }
+    }
+
+    public long taskId(int i) {
+        return taskId[i];
+    }
+
+    public long taskParent(int i) {
+        return taskParent[i];
+    }
+
+    public int taskName(int i) {
+        return taskName[i];
+    }
+
+    public long taskStart(int i) {
+        return taskStart[i];
+    }
+
+    public long taskEnd(int i) {
+        return taskEnd[i];
+    }
+
+    public int regionGoroutine(int i) {
+        return regionGoroutine[i];
+    }
+
+    public long regionTask(int i) {
+        return regionTask[i];
+    }
+
+    public int regionName(int i) {
+        return regionName[i];
+    }
+
+    public long regionStart(int i) {
+        return regionStart[i];
+    }
+
+    public long regionEnd(int i) {
+        return regionEnd[i];
+    }
+
+    public int regionDepth(int i) {
+        return regionDepth[i];
+    }
+
+    public long logTime(int i) {
+        return logTime[i];
+    }
+
+    public int logGoroutine(int i) {
+        return logGoroutine[i];
+    }
+
+    public long logTask(int i) {
+        return logTask[i];
+    }
+
+    public int logCategory(int i) {
+        return logCategory[i];
+    }
+
+    public int logMessage(int i) {
+        return logMessage[i];
     }
 
     public int taskCount() {

@@ -54,21 +54,32 @@ public record CounterSeries(String name, String unit, long[] times, long[] value
         return "CounterSeries[" + name + ", " + times.length + " points]";
     }
 
-    /** Appends points; a second value at the same time replaces the first, an unchanged value is skipped. */
+    /**
+     * Appends points; a second value at the same time replaces the first, an unchanged value is skipped. With a
+     * resolution, a value that follows the previous point by less than that many nanoseconds replaces it (the
+     * series keeps the last value of each burst): counters derived from every goroutine transition would otherwise
+     * take as much memory as the lanes.
+     */
     public static final class Builder {
         private final String name;
         private final String unit;
+        private final long resolutionNs;
         private long[] times = new long[16];
         private long[] values = new long[16];
         private int size;
 
         public Builder(String name, String unit) {
+            this(name, unit, 0);
+        }
+
+        public Builder(String name, String unit, long resolutionNs) {
             this.name = name;
             this.unit = unit;
+            this.resolutionNs = resolutionNs;
         }
 
         public void add(long t, long value) {
-            if (size > 0 && times[size - 1] >= t) {
+            if (size > 0 && times[size - 1] + resolutionNs > t) {
                 values[size - 1] = value;
                 if (size > 1 && values[size - 2] == value) {
                     size--;
@@ -79,8 +90,8 @@ public record CounterSeries(String name, String unit, long[] times, long[] value
                 return;
             }
             if (size == times.length) {
-                times = Arrays.copyOf(times, size * 2);
-                values = Arrays.copyOf(values, size * 2);
+                times = Arrays.copyOf(times, size + (size >> 1));
+                values = Arrays.copyOf(values, size + (size >> 1));
             }
             times[size] = t;
             values[size++] = value;

@@ -4,7 +4,6 @@ import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.stack.StringTable;
 import dev.goroscope.model.stack.WeightedStacks;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -112,7 +111,7 @@ public final class Timeline {
         return threadId[m];
     }
 
-    /** IDLE/RUNNING/SYSCALL intervals; detail = index of the goroutine on the thread, -1 for none. */
+    /** IDLE/RUNNING/SYSCALL intervals; detail is always -1 (the goroutines are on the P lanes). */
     public StateLane threadLane(int m) {
         return threadLanes[m];
     }
@@ -171,9 +170,10 @@ public final class Timeline {
         IntLongAccumulator acc = new IntLongAccumulator();
         for (int g = 0; g < goroutines.size(); g++) {
             StateLane lane = goroutines.lane(g);
-            for (int i = lane.firstEndingAfter(fromNs); i < lane.size() && lane.start(i) < toNs; i++) {
-                if (classOf(lane, i) == cls) {
-                    acc.add(lane.stack(i), Math.min(lane.end(i), toNs) - Math.max(lane.start(i), fromNs));
+            StateLane.Cursor c = lane.cursor(lane.firstEndingAfter(fromNs));
+            while (c.next() && c.start() < toNs) {
+                if (classOf(c.stateOrdinal(), c.detail()) == cls) {
+                    acc.add(c.stack(), Math.min(c.end(), toNs) - Math.max(c.start(), fromNs));
                 }
             }
         }
@@ -187,14 +187,16 @@ public final class Timeline {
 
     /** The block class of a goroutine-lane interval, or null when it is not off CPU (running, runnable). */
     public BlockClass classOf(StateLane goroutineLane, int i) {
-        int state = goroutineLane.stateOrdinal(i);
+        return classOf(goroutineLane.stateOrdinal(i), goroutineLane.detail(i));
+    }
+
+    private BlockClass classOf(int state, int reason) {
         if (state == GoroutineState.SYSCALL.ordinal()) {
             return BlockClass.SYSCALL;
         }
         if (state != GoroutineState.WAITING.ordinal()) {
             return null;
         }
-        int reason = goroutineLane.detail(i);
         return reason < 0 ? BlockClass.OTHER : reasonClass[reason];
     }
 
@@ -251,8 +253,4 @@ public final class Timeline {
             return new WeightedStacks(stacks, java.util.Arrays.copyOf(s, n), java.util.Arrays.copyOf(w, n), unit).merged();
         }
     }
-
-    /** Counter names the readers fill. */
-    public static final List<String> COUNTER_NAMES = List.of("goroutines", "runnable", "heap", "heap goal", "threads",
-            "gomaxprocs");
 }

@@ -40,9 +40,12 @@ public final class TimelineBuilder {
     private final Map<String, CounterSeries.Builder> counters = new LinkedHashMap<>();
     private final CpuSamples.Builder cpu = new CpuSamples.Builder();
     private final Annotations.Builder annotations = new Annotations.Builder();
-    private final CounterSeries.Builder aliveSeries = counter("goroutines", "goroutines");
-    private final CounterSeries.Builder runnableSeries = counter("runnable", "goroutines");
-    private final CounterSeries.Builder threadSeries = counter("threads", "threads");
+    /** Resolution of the counters derived from state changes (goroutines, runnable, threads). */
+    public static final long DERIVED_COUNTER_RESOLUTION_NS = 1_000;
+
+    private final CounterSeries.Builder aliveSeries = derived("goroutines", "goroutines");
+    private final CounterSeries.Builder runnableSeries = derived("runnable", "goroutines");
+    private final CounterSeries.Builder threadSeries = derived("threads", "threads");
     private long alive;
     private long runnable;
     private long busyThreads;
@@ -82,7 +85,7 @@ public final class TimelineBuilder {
         gCreator[goroutines] = Goroutines.UNKNOWN;
         gCreatorStack[goroutines] = StackTable.EMPTY;
         gEnded[goroutines] = Goroutines.UNKNOWN;
-        gLanes[goroutines] = new StateLane.Builder();
+        gLanes[goroutines] = new StateLane.Builder(true);
         return goroutines++;
     }
 
@@ -95,14 +98,6 @@ public final class TimelineBuilder {
         gCreator[g] = creatorGoid;
         gStartStack[g] = startStack;
         gCreatorStack[g] = creatorStack;
-    }
-
-    public int goroutineCount() {
-        return goroutines;
-    }
-
-    public long goroutineId(int g) {
-        return gId[g];
     }
 
     /**
@@ -121,12 +116,6 @@ public final class TimelineBuilder {
             runnableSeries.add(t, ++runnable);
         }
         lane.add(t, state.ordinal(), reason, stack);
-    }
-
-    /** The goroutine's current state, or null before its first one. */
-    public GoroutineState goroutineState(int g) {
-        int s = gLanes[g].lastState();
-        return s < 0 ? null : GoroutineState.ofOrdinal(s);
     }
 
     /** Goroutine {@code g} ended at {@code t}; its lane closes there. */
@@ -148,7 +137,7 @@ public final class TimelineBuilder {
             procLanes = Arrays.copyOf(procLanes, procs * 2);
         }
         procIds[procs] = pid;
-        procLanes[procs] = new StateLane.Builder();
+        procLanes[procs] = new StateLane.Builder(false);
         return procs++;
     }
 
@@ -164,12 +153,16 @@ public final class TimelineBuilder {
             threadLanes = Arrays.copyOf(threadLanes, threads * 2);
         }
         threadIds[threads] = mid;
-        threadLanes[threads] = new StateLane.Builder();
+        threadLanes[threads] = new StateLane.Builder(false);
         return threads++;
     }
 
-    /** M lane {@code m} is IDLE, RUNNING or SYSCALL (with goroutine index {@code g}, -1 for none) from {@code t}. */
-    public void threadState(int m, long t, GoroutineState state, int g) {
+    /**
+     * M lane {@code m} is IDLE, RUNNING or SYSCALL from {@code t}. The goroutine an M runs is on its P's lane and in
+     * the goroutine's own lane; M lanes keep only the state, so a thread busy running goroutine after goroutine is
+     * one interval.
+     */
+    public void threadState(int m, long t, GoroutineState state) {
         int before = threadLanes[m].lastState();
         boolean wasBusy = before >= 0 && before != GoroutineState.IDLE.ordinal();
         boolean busy = state != GoroutineState.IDLE;
@@ -177,13 +170,7 @@ public final class TimelineBuilder {
             busyThreads += busy ? 1 : -1;
             threadSeries.add(t, busyThreads);
         }
-        laneState(threadLanes[m], t, state, g);
-    }
-
-    /** The state of M lane {@code m} now, or null before its first. */
-    public GoroutineState threadState(int m) {
-        int s = threadLanes[m].lastState();
-        return s < 0 ? null : GoroutineState.ofOrdinal(s);
+        laneState(threadLanes[m], t, state, -1);
     }
 
     private static void laneState(StateLane.Builder lane, long t, GoroutineState state, int g) {
@@ -214,6 +201,12 @@ public final class TimelineBuilder {
 
     public TimeRanges.Builder stw() {
         return stw;
+    }
+
+    private CounterSeries.Builder derived(String name, String unit) {
+        CounterSeries.Builder c = new CounterSeries.Builder(name, unit, DERIVED_COUNTER_RESOLUTION_NS);
+        counters.put(name, c);
+        return c;
     }
 
     /** The counter named {@code name}, created on first use. */
@@ -251,10 +244,12 @@ public final class TimelineBuilder {
         StateLane[] p = new StateLane[procs];
         for (int i = 0; i < procs; i++) {
             p[i] = procLanes[i].build(endNs);
+            procLanes[i] = null;
         }
         StateLane[] m = new StateLane[threads];
         for (int i = 0; i < threads; i++) {
             m[i] = threadLanes[i].build(endNs);
+            threadLanes[i] = null;
         }
         Map<String, CounterSeries> built = new LinkedHashMap<>();
         counters.forEach((k, v) -> built.put(k, v.build()));

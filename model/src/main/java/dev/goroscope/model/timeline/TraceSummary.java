@@ -42,12 +42,12 @@ public record TraceSummary(long events, long durationNs, int goroutines, Map<Str
         Map<Integer, Long> byReason = new TreeMap<>();
         Goroutines gs = timeline.goroutines();
         for (int g = 0; g < gs.size(); g++) {
-            StateLane lane = gs.lane(g);
-            for (int i = 0; i < lane.size(); i++) {
-                long d = lane.end(i) - lane.start(i);
-                byState[lane.stateOrdinal(i)] += d;
-                if (lane.stateOrdinal(i) == GoroutineState.WAITING.ordinal()) {
-                    byReason.merge(lane.detail(i), d, Long::sum);
+            StateLane.Cursor c = gs.lane(g).cursor(0);
+            while (c.next()) {
+                long d = c.end() - c.start();
+                byState[c.stateOrdinal()] += d;
+                if (c.stateOrdinal() == GoroutineState.WAITING.ordinal()) {
+                    byReason.merge(c.detail(), d, Long::sum);
                 }
             }
         }

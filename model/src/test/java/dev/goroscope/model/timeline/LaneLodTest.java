@@ -12,7 +12,7 @@ class LaneLodTest {
     /** A lane of {@code n} intervals with random lengths (1 ns to 2 µs, a few of 1 ms) and kinds. */
     private static LaneLod randomLane(long seed, int n) {
         Random r = new Random(seed);
-        StateLane.Builder b = new StateLane.Builder();
+        StateLane.Builder b = new StateLane.Builder(false);
         long t = 1_000;
         byte[] kinds = new byte[n];
         for (int i = 0; i < n; i++) {

@@ -98,7 +98,7 @@ final class V1Replay {
                         int m = thread(ev.arg(e, 0));
                         threadOfProc.put(p, m);
                         b.procState(p, t, GoroutineState.RUNNING, -1);
-                        b.threadState(m, t, GoroutineState.RUNNING, -1);
+                        b.threadState(m, t, GoroutineState.RUNNING);
                     }
                 }
                 case PROC_STOP -> {
@@ -107,7 +107,7 @@ final class V1Replay {
                         b.procState(p, t, GoroutineState.IDLE, -1);
                         Integer m = threadOfProc.remove(p);
                         if (m != null) {
-                            b.threadState(m, t, GoroutineState.IDLE, -1);
+                            b.threadState(m, t, GoroutineState.IDLE);
                         }
                     }
                 }
@@ -175,10 +175,6 @@ final class V1Replay {
         int p = proc(ev.p[e]);
         if (p >= 0) {
             b.procState(p, t, GoroutineState.RUNNING, g);
-            Integer m = threadOfProc.get(p);
-            if (m != null) {
-                b.threadState(m, t, GoroutineState.RUNNING, g);
-            }
         }
     }
 

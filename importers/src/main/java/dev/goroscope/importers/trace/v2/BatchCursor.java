@@ -1,7 +1,6 @@
 package dev.goroscope.importers.trace.v2;
 
 import dev.goroscope.importers.trace.TraceFormatException;
-import dev.goroscope.importers.trace.Varints;
 import java.util.List;
 
 /**
@@ -16,7 +15,8 @@ final class BatchCursor {
     private int idx;
     private int dataOff;
     private long lastTs;
-    private final int[] len = new int[1];
+    private byte[] cur;
+    private long curOffset;
 
     int type;
     long time;
@@ -33,38 +33,47 @@ final class BatchCursor {
 
     /** Decodes the next event; false when this thread has no more. */
     boolean next(Generation g) throws TraceFormatException {
-        while (idx < batches.size() && batches.get(idx).data().length == dataOff) {
-            idx++;
-            dataOff = 0;
-            lastTs = 0;
+        byte[] d = cur;
+        if (d == null || dataOff == d.length) {
+            if (!nextBatch()) {
+                return false;
+            }
+            d = cur;
+            lastTs = g.ns(batches.get(idx).time());
         }
-        if (idx == batches.size()) {
-            return false;
-        }
-        Batch b = batches.get(idx);
-        if (lastTs == 0) {
-            lastTs = g.ns(b.time());
-        }
-        byte[] d = b.data();
-        offset = b.dataOffset() + dataOff;
-        int t = d[dataOff] & 0xff;
+        int p = dataOff;
+        offset = curOffset + p;
+        int t = d[p++] & 0xff;
         if (!EventSpecs.isTimed(t, minor)) {
             throw new TraceFormatException(offset, "unknown or misplaced event type " + t + " in an event batch of Go 1."
                     + minor);
         }
-        int p = dataOff + 1;
-        long dt = Varints.uvarint(d, p, d.length, len);
-        if (len[0] <= 0) {
-            throw new TraceFormatException(offset, "bad time delta in " + EventSpecs.name(t));
-        }
-        p += len[0];
         int n = EventSpecs.argCount(t);
-        for (int i = 0; i < n; i++) {
-            args[i] = Varints.uvarint(d, p, d.length, len);
-            if (len[0] <= 0) {
-                throw new TraceFormatException(offset, "bad argument in " + EventSpecs.name(t));
+        long dt = 0;
+        for (int i = -1; i < n; i++) {
+            long x = 0;
+            int shift = 0;
+            int k = 0;
+            while (true) {
+                if (p >= d.length || k == 10) {
+                    throw new TraceFormatException(offset, "bad varint in " + EventSpecs.name(t));
+                }
+                int b = d[p++];
+                x |= (long) (b & 0x7f) << shift;
+                if (b >= 0) {
+                    if (k == 9 && b > 1) {
+                        throw new TraceFormatException(offset, "varint overflows 64 bits in " + EventSpecs.name(t));
+                    }
+                    break;
+                }
+                shift += 7;
+                k++;
             }
-            p += len[0];
+            if (i < 0) {
+                dt = x;
+            } else {
+                args[i] = x;
+            }
         }
         type = t;
         time = g.ns(dt) + lastTs;
@@ -73,11 +82,31 @@ final class BatchCursor {
         return true;
     }
 
+    /** Moves to the next non-empty batch; false when there is none. */
+    private boolean nextBatch() {
+        while (true) {
+            if (cur != null) {
+                idx++;
+            }
+            if (idx >= batches.size()) {
+                cur = null;
+                return false;
+            }
+            Batch b = batches.get(idx);
+            cur = b.data();
+            curOffset = b.dataOffset();
+            dataOff = 0;
+            if (cur.length > 0) {
+                return true;
+            }
+        }
+    }
+
     /** Bytes of this thread's batches not yet decoded. */
     long remainingBytes() {
         long r = 0;
         for (int i = idx; i < batches.size(); i++) {
-            r += batches.get(i).data().length - (i == idx ? dataOff : 0);
+            r += batches.get(i).data().length - (i == idx && cur != null ? dataOff : 0);
         }
         return r;
     }

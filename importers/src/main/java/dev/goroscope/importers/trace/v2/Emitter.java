@@ -1,196 +1,254 @@
 package dev.goroscope.importers.trace.v2;
 
 import dev.goroscope.model.goroutine.GoroutineState;
-import dev.goroscope.model.timeline.CounterSeries;
-import dev.goroscope.model.timeline.TimelineBuilder;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
+import dev.goroscope.model.stack.StringTable;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
- * Receives events in the order the {@link Ordering} lets them happen and builds the timeline. Every call is one
- * event as Go's reader returns it: its time is made strictly greater than the previous event's (a time not after
- * the last becomes last + 1 ns, as Go's reader does), and it is counted.
+ * Receives events in the order the {@link Ordering} lets them happen and passes them, as compact records in
+ * chunks of {@code long}s, to the {@link TimelineWriter} that builds the timeline on the other core. Every method
+ * that takes a time is one event as Go's reader returns it. Texts are interned here (this thread owns the
+ * timeline's string table until the writer is done), so records hold only numbers.
  */
 final class Emitter {
     static final int GOMAXPROCS = 0;
     static final int HEAP = 1;
     static final int HEAP_GOAL = 2;
 
-    private final TimelineBuilder b;
-    private long lastTs;
-    private long firstTs = Long.MIN_VALUE;
-    private long nonSyncEvents;
-    private int gcHandle = -1;
-    private final Map<Integer, Integer> stwOpen = new HashMap<>();
-    private final Map<Integer, ArrayDeque<Integer>> regionsOpen = new HashMap<>();
-    private final CounterSeries.Builder[] metrics;
+    static final int OP_SYNC = 1;
+    static final int OP_SYNC_LAST = 2;
+    static final int OP_OTHER = 3;
+    static final int OP_CPU = 4;
+    static final int OP_ADD_G = 5;
+    static final int OP_ADD_M = 6;
+    static final int OP_ADD_P = 7;
+    static final int OP_G_CREATED = 8;
+    static final int OP_G_STATE = 9;
+    static final int OP_G_ENDED = 10;
+    static final int OP_M_STATE = 11;
+    static final int OP_P_STATE = 12;
+    static final int OP_GC_ACTIVE = 13;
+    static final int OP_GC_BEGIN = 14;
+    static final int OP_GC_END = 15;
+    static final int OP_STW_BEGIN = 16;
+    static final int OP_STW_END = 17;
+    static final int OP_METRIC = 18;
+    static final int OP_TASK_BEGIN = 19;
+    static final int OP_TASK_END = 20;
+    static final int OP_REGION_BEGIN = 21;
+    static final int OP_REGION_END = 22;
+    static final int OP_LOG = 23;
+    /** Ends a chunk early: the rest of it is unused. */
+    static final int OP_END_OF_CHUNK = 24;
+    static final int OP_END = 25;
 
-    Emitter(TimelineBuilder b) {
-        this.b = b;
-        metrics = new CounterSeries.Builder[] {b.counter("gomaxprocs", "procs"), b.counter("heap", "bytes"),
-                b.counter("heap goal", "bytes")};
+    static final int CHUNK = 1 << 15;
+    private static final int MAX_RECORD = 8;
+
+    private final StringTable strings;
+    private final BlockingQueue<long[]> full;
+    private final BlockingQueue<long[]> free;
+    private final java.util.function.BooleanSupplier writerFailed;
+    private long[] chunk;
+    private int pos;
+
+    /**
+     * @param writerFailed whether the writer has stopped with a failure (then nothing would take chunks, so
+     *                     handing one over gives up instead of waiting forever)
+     */
+    Emitter(StringTable strings, BlockingQueue<long[]> full, BlockingQueue<long[]> free,
+            java.util.function.BooleanSupplier writerFailed) {
+        this.strings = strings;
+        this.full = full;
+        this.free = free;
+        this.writerFailed = writerFailed;
+        this.chunk = new long[CHUNK];
     }
 
-    private long stamp(long t) {
-        if (t <= lastTs) {
-            t = lastTs + 1;
+    /** A pair of queues for chunks: filled ones to the writer and empty ones back. */
+    static BlockingQueue<long[]> queue() {
+        return new ArrayBlockingQueue<>(16);
+    }
+
+    private void room() {
+        if (pos + MAX_RECORD > CHUNK) {
+            chunk[pos] = OP_END_OF_CHUNK;
+            flush();
         }
-        lastTs = t;
-        if (firstTs == Long.MIN_VALUE) {
-            firstTs = t;
+    }
+
+    private void flush() {
+        try {
+            while (!full.offer(chunk, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (writerFailed.getAsBoolean()) {
+                    throw new IllegalStateException("the timeline writer stopped");
+                }
+            }
+            long[] next = free.poll();
+            chunk = next != null ? next : new long[CHUNK];
+            pos = 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a trace", e);
         }
-        b.countEvents(1);
-        return t;
     }
 
-    long lastTs() {
-        return lastTs;
+    private void put(long op, long a) {
+        room();
+        chunk[pos++] = op;
+        chunk[pos++] = a;
     }
 
-    long firstTs() {
-        return firstTs;
+    private void put(long op, long a, long b, long c) {
+        room();
+        chunk[pos++] = op;
+        chunk[pos++] = a;
+        chunk[pos++] = b;
+        chunk[pos++] = c;
     }
 
-    /** Events other than the synthetic Syncs. */
-    long nonSyncEvents() {
-        return nonSyncEvents;
+    private void put(long op, long a, long b, long c, long d, long e) {
+        room();
+        chunk[pos++] = op;
+        chunk[pos++] = a;
+        chunk[pos++] = b;
+        chunk[pos++] = c;
+        chunk[pos++] = d;
+        chunk[pos++] = e;
     }
 
+    /** The timeline string id of {@code s}, -1 for the empty string. */
+    int intern(String s) {
+        return s.isEmpty() ? -1 : strings.intern(s);
+    }
+
+    /** The synthetic Sync at the start of a generation, at {@code t}. */
     void sync(long t) {
-        stamp(t);
+        put(OP_SYNC, t);
+    }
+
+    /** The synthetic Sync at the end (or at a break), at the last event's time. */
+    void syncAtLast() {
+        room();
+        chunk[pos++] = OP_SYNC_LAST;
+    }
+
+    /** No more events: hands the last chunk over. */
+    void end() {
+        room();
+        chunk[pos++] = OP_END;
+        flush();
     }
 
     void other(long t) {
-        stamp(t);
-        nonSyncEvents++;
+        put(OP_OTHER, t);
     }
 
     void cpuSample(long t, long goid, int stack) {
-        b.cpu().add(stamp(t), stack, goid);
-        nonSyncEvents++;
+        put(OP_CPU, t, goid, stack);
     }
 
     void addGoroutine(long goid) {
-        b.addGoroutine(goid);
+        put(OP_ADD_G, goid);
     }
 
     void addThread(long mid) {
-        b.addThread(mid);
+        put(OP_ADD_M, mid);
     }
 
     void addProc(long pid) {
-        b.addProc(pid);
+        put(OP_ADD_P, pid);
     }
 
     void goCreated(long t, int g, long goid, long creatorGoid, int startStack, int creatorStack, GoroutineState s) {
-        long ts = stamp(t);
-        nonSyncEvents++;
-        b.goroutineCreated(g, ts, creatorGoid, startStack, creatorStack);
-        enter(g, ts, s, -1, startStack);
+        room();
+        chunk[pos++] = OP_G_CREATED;
+        chunk[pos++] = t;
+        chunk[pos++] = g;
+        chunk[pos++] = creatorGoid;
+        chunk[pos++] = startStack;
+        chunk[pos++] = creatorStack;
+        chunk[pos++] = s.ordinal();
     }
 
     void goFound(long t, int g, long goid, GoroutineState s, int stack) {
-        long ts = stamp(t);
-        nonSyncEvents++;
-        enter(g, ts, s, -1, stack);
+        put(OP_G_STATE, t, g, s.ordinal(), -1, stack);
     }
 
-    void goState(long t, int g, GoroutineState s, String reason, int stack) {
-        long ts = stamp(t);
-        nonSyncEvents++;
-        enter(g, ts, s, reason.isEmpty() ? -1 : b.strings().intern(reason), stack);
-    }
-
-    private void enter(int g, long t, GoroutineState s, int reason, int stack) {
-        b.goroutineState(g, t, s, reason, stack);
+    /** Goroutine slot {@code g} enters {@code s}; {@code reason} is a timeline string id or -1. */
+    void goState(long t, int g, GoroutineState s, int reason, int stack) {
+        put(OP_G_STATE, t, g, s.ordinal(), reason, stack);
     }
 
     void goEnded(long t, int g) {
-        long ts = stamp(t);
-        nonSyncEvents++;
-        b.goroutineEnded(g, ts);
-        regionsOpen.remove(g);
+        room();
+        chunk[pos++] = OP_G_ENDED;
+        chunk[pos++] = t;
+        chunk[pos++] = g;
     }
 
-    void threadState(int m, GoroutineState s, int g) {
-        b.threadState(m, lastTs, s, g);
+    void threadState(int m, GoroutineState s) {
+        room();
+        chunk[pos++] = OP_M_STATE;
+        chunk[pos++] = m;
+        chunk[pos++] = s.ordinal();
     }
 
     void procState(int p, GoroutineState s, int g) {
-        b.procState(p, lastTs, s, g);
+        put(OP_P_STATE, p, s.ordinal(), g);
     }
 
     void gcActive(long t) {
-        gcHandle = b.gc().open(stamp(t), -1);
-        nonSyncEvents++;
+        put(OP_GC_ACTIVE, t);
     }
 
     void gcBegin(long t) {
-        gcHandle = b.gc().open(stamp(t), -1);
-        nonSyncEvents++;
-        b.gcCycleBegan();
+        put(OP_GC_BEGIN, t);
     }
 
     void gcEnd(long t) {
-        long ts = stamp(t);
-        nonSyncEvents++;
-        if (gcHandle >= 0) {
-            b.gc().close(gcHandle, ts);
-            gcHandle = -1;
-        }
+        put(OP_GC_END, t);
     }
 
     void stwBegin(long t, int g, String kind) {
-        stwOpen.put(g, b.stw().open(stamp(t), b.strings().intern(kind)));
-        nonSyncEvents++;
+        put(OP_STW_BEGIN, t, g, strings.intern(kind));
     }
 
     void stwEnd(long t, int g) {
-        long ts = stamp(t);
-        nonSyncEvents++;
-        Integer h = stwOpen.remove(g);
-        if (h != null) {
-            b.stw().close(h, ts);
-        }
+        room();
+        chunk[pos++] = OP_STW_END;
+        chunk[pos++] = t;
+        chunk[pos++] = g;
     }
 
     void metric(long t, int which, long value) {
-        metrics[which].add(stamp(t), value);
-        nonSyncEvents++;
+        put(OP_METRIC, t, which, value);
     }
 
     void taskBegin(long t, long id, long parent, String name) {
-        b.annotations().taskBegin(stamp(t), id, parent, b.strings().intern(name));
-        nonSyncEvents++;
+        put(OP_TASK_BEGIN, t, id, parent, strings.intern(name), 0);
     }
 
     void taskEnd(long t, long id, String name) {
-        b.annotations().taskEnd(stamp(t), id, b.strings().intern(name));
-        nonSyncEvents++;
+        put(OP_TASK_END, t, id, strings.intern(name));
     }
 
     void regionBegin(long t, int g, long task, String name, int depth) {
-        int h = b.annotations().regionBegin(stamp(t), g, task, b.strings().intern(name), depth);
-        nonSyncEvents++;
-        regionsOpen.computeIfAbsent(g, k -> new ArrayDeque<>()).push(h);
+        put(OP_REGION_BEGIN, t, g, task, strings.intern(name), depth);
     }
 
     void regionEnd(long t, int g, long task, String name) {
-        long ts = stamp(t);
-        nonSyncEvents++;
-        ArrayDeque<Integer> open = regionsOpen.get(g);
-        if (open != null && !open.isEmpty()) {
-            b.annotations().regionEnd(open.pop(), ts);
-        } else {
-            int h = b.annotations().regionBegin(dev.goroscope.model.timeline.Goroutines.UNKNOWN, g, task,
-                    b.strings().intern(name), 0);
-            b.annotations().regionEnd(h, ts);
-        }
+        put(OP_REGION_END, t, g, task, strings.intern(name), 0);
     }
 
     void log(long t, int g, long task, String category, String message) {
-        b.annotations().log(stamp(t), g, task, b.strings().intern(category), b.strings().intern(message));
-        nonSyncEvents++;
+        room();
+        chunk[pos++] = OP_LOG;
+        chunk[pos++] = t;
+        chunk[pos++] = g;
+        chunk[pos++] = task;
+        chunk[pos++] = strings.intern(category);
+        chunk[pos++] = strings.intern(message);
     }
 }

@@ -56,6 +56,9 @@ final class Ordering {
     private long[] pSeqGen = new long[16];
     private long[] pSeq = new long[16];
     private int[] pHolder = new int[16];
+    /** What was last emitted for each P lane: state ordinal and goroutine slot. */
+    private int[] pShownState = new int[16];
+    private int[] pShownG = new int[16];
     private RangeSet[] pRanges = new RangeSet[16];
     private int pCount;
 
@@ -63,6 +66,8 @@ final class Ordering {
     private int[] mG = new int[16];
     private int[] mP = new int[16];
     private long[] mId = new long[16];
+    /** What was last emitted for each M lane (state ordinal, -1 none), so only changes are sent. */
+    private int[] mShown = new int[16];
     private int mCount;
 
     private final Map<Long, String> activeTaskName = new HashMap<>();
@@ -76,6 +81,8 @@ final class Ordering {
     private int touchedP;
     private int touchedM;
     private Generation gen;
+    /** This generation's string ids to timeline string ids + 1 (the map holds only non-negative values). */
+    private LongIntMap reasonCache = new LongIntMap();
     private BatchCursor ev;
 
     Ordering(Emitter out) {
@@ -85,6 +92,7 @@ final class Ordering {
     /** Starts a generation: the string and stack tables of {@code g} apply from here. */
     void generation(Generation g) {
         this.gen = g;
+        this.reasonCache = new LongIntMap();
     }
 
     /** The thread slot (and M lane) of thread id {@code m}, created on first sight. */
@@ -98,8 +106,10 @@ final class Ordering {
             mG = Arrays.copyOf(mG, n);
             mP = Arrays.copyOf(mP, n);
             mId = Arrays.copyOf(mId, n);
+            mShown = Arrays.copyOf(mShown, n);
         }
         s = mCount++;
+        mShown[s] = -1;
         mG[s] = -1;
         mP[s] = -1;
         mId[s] = m;
@@ -239,6 +249,17 @@ final class Ordering {
         }
     }
 
+    /** The timeline string id of this generation's string {@code id} (-1 for none or empty), cached. */
+    private int reason(long id) {
+        int r = reasonCache.get(id);
+        if (r == LongIntMap.MISSING) {
+            r = out.intern(string(id));
+            reasonCache.put(id, r + 1);
+            return r;
+        }
+        return r - 1;
+    }
+
     private String string(long id) {
         String s = id == 0 ? null : gen.strings.get(id);
         return s == null ? "" : s;
@@ -258,8 +279,12 @@ final class Ordering {
             pSeq = Arrays.copyOf(pSeq, n);
             pHolder = Arrays.copyOf(pHolder, n);
             pRanges = Arrays.copyOf(pRanges, n);
+            pShownState = Arrays.copyOf(pShownState, n);
+            pShownG = Arrays.copyOf(pShownG, n);
         }
         int s = pCount++;
+        pShownState[s] = -1;
+        pShownG[s] = -1;
         pStatus[s] = status;
         pSeqGen[s] = gen.gen;
         pSeq[s] = 0;
@@ -517,10 +542,10 @@ final class Ordering {
             out.goEnded(ev.time, g);
         } else if (type == EV_GO_STOP) {
             gStatus[g] = GO_RUNNABLE;
-            out.goState(ev.time, g, GoroutineState.RUNNABLE, string(a[0]), gen.stack(a[1]));
+            out.goState(ev.time, g, GoroutineState.RUNNABLE, reason(a[0]), gen.stack(a[1]));
         } else {
             gStatus[g] = GO_WAITING;
-            out.goState(ev.time, g, GoroutineState.WAITING, string(a[0]), gen.stack(a[1]));
+            out.goState(ev.time, g, GoroutineState.WAITING, reason(a[0]), gen.stack(a[1]));
         }
         return true;
     }
@@ -535,7 +560,7 @@ final class Ordering {
         gSeqGen[g] = gen.gen;
         gSeq[g] = a[1];
         nG = g;
-        out.goState(ev.time, g, GoroutineState.RUNNING, "", StackTable.EMPTY);
+        out.goState(ev.time, g, GoroutineState.RUNNING, -1, StackTable.EMPTY);
         return true;
     }
 
@@ -547,7 +572,7 @@ final class Ordering {
         gStatus[g] = GO_RUNNABLE;
         gSeqGen[g] = gen.gen;
         gSeq[g] = a[1];
-        out.goState(ev.time, g, GoroutineState.RUNNABLE, "", StackTable.EMPTY);
+        out.goState(ev.time, g, GoroutineState.RUNNABLE, -1, StackTable.EMPTY);
         return true;
     }
 
@@ -557,10 +582,10 @@ final class Ordering {
         if (next < 0 || gStatus[next] != GO_WAITING || !goSucceeds(next, a[1])) {
             return false;
         }
-        out.goState(ev.time, next, GoroutineState.RUNNABLE, "", StackTable.EMPTY);
+        out.goState(ev.time, next, GoroutineState.RUNNABLE, -1, StackTable.EMPTY);
         if (type == EV_GO_SWITCH) {
             gStatus[cur] = GO_WAITING;
-            out.goState(ev.time, cur, GoroutineState.WAITING, "", StackTable.EMPTY);
+            out.goState(ev.time, cur, GoroutineState.WAITING, -1, StackTable.EMPTY);
         } else {
             goneGoroutine(cur);
             out.goEnded(ev.time, cur);
@@ -569,7 +594,7 @@ final class Ordering {
         gSeqGen[next] = gen.gen;
         gSeq[next] = a[1];
         nG = next;
-        out.goState(ev.time, next, GoroutineState.RUNNING, "", StackTable.EMPTY);
+        out.goState(ev.time, next, GoroutineState.RUNNING, -1, StackTable.EMPTY);
         return true;
     }
 
@@ -582,7 +607,7 @@ final class Ordering {
         }
         pSeqGen[cP] = gen.gen;
         pSeq[cP] = a[0];
-        out.goState(ev.time, g, GoroutineState.SYSCALL, "", gen.stack(a[1]));
+        out.goState(ev.time, g, GoroutineState.SYSCALL, -1, gen.stack(a[1]));
         return true;
     }
 
@@ -596,7 +621,7 @@ final class Ordering {
         }
         gStatus[cG] = GO_RUNNING;
         pStatus[cP] = PROC_RUNNING;
-        out.goState(ev.time, cG, GoroutineState.RUNNING, "", StackTable.EMPTY);
+        out.goState(ev.time, cG, GoroutineState.RUNNING, -1, StackTable.EMPTY);
         return true;
     }
 
@@ -610,7 +635,7 @@ final class Ordering {
         }
         gStatus[cG] = GO_RUNNABLE;
         nG = -1;
-        out.goState(ev.time, cG, GoroutineState.RUNNABLE, "", StackTable.EMPTY);
+        out.goState(ev.time, cG, GoroutineState.RUNNABLE, -1, StackTable.EMPTY);
         return true;
     }
 
@@ -881,7 +906,10 @@ final class Ordering {
         } else {
             s = GoroutineState.IDLE;
         }
-        out.threadState(m, s, g);
+        if (mShown[m] != s.ordinal()) {
+            mShown[m] = s.ordinal();
+            out.threadState(m, s);
+        }
     }
 
     private void refreshProc(int p) {
@@ -890,8 +918,13 @@ final class Ordering {
         }
         boolean running = pStatus[p] == PROC_RUNNING || pStatus[p] == PROC_SYSCALL;
         int holder = pHolder[p];
-        out.procState(p, running ? GoroutineState.RUNNING : GoroutineState.IDLE,
-                running && holder >= 0 ? mG[holder] : -1);
+        GoroutineState s = running ? GoroutineState.RUNNING : GoroutineState.IDLE;
+        int g = running && holder >= 0 ? mG[holder] : -1;
+        if (pShownState[p] != s.ordinal() || pShownG[p] != g) {
+            pShownState[p] = s.ordinal();
+            pShownG[p] = g;
+            out.procState(p, s, g);
+        }
     }
 
     /** The ranges (sweep, STW, mark assist) open on one goroutine or P. */

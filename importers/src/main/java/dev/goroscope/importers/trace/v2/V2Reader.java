@@ -7,6 +7,7 @@ import dev.goroscope.model.timeline.TimelineBuilder;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,7 +21,10 @@ import java.util.function.BooleanSupplier;
 public final class V2Reader {
     private final int minor;
     private final TimelineBuilder builder = new TimelineBuilder();
-    private final Emitter out = new Emitter(builder);
+    private final BlockingQueue<long[]> full = Emitter.queue();
+    private final BlockingQueue<long[]> free = Emitter.queue();
+    private final TimelineWriter writer = new TimelineWriter(builder, full, free);
+    private final Emitter out = new Emitter(builder.strings(), full, free, () -> writer.failure() != null);
     private final Ordering ordering = new Ordering(out);
     private BatchCursor[] frontier = new BatchCursor[8];
     private int size;
@@ -48,44 +52,69 @@ public final class V2Reader {
 
     /** Reads everything after the header from {@code in}; {@code cancelled} is polled between generations. */
     public Result read(TraceInput in, BooleanSupplier cancelled) throws IOException {
+        Thread writerThread = new Thread(writer, "trace timeline writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
         GenerationReader generations = new GenerationReader(in, minor, builder.stacks());
         long goodBytes = in.offset();
         TraceFormatException problem = null;
         TraceFormatException tail = null;
-        while (!cancelled.getAsBoolean()) {
-            Generation g;
-            try {
-                g = generations.next();
-            } catch (TraceFormatException e) {
-                problem = e;
-                out.sync(out.lastTs());
-                break;
-            }
-            if (g == null) {
-                out.sync(out.lastTs());
-                break;
-            }
-            ordering.generation(g);
-            out.sync(g.ns(g.minTs));
-            try {
-                order(g);
-                goodBytes += g.bytes;
-            } catch (TraceFormatException e) {
-                problem = e;
-                long left = 0;
-                for (int i = 0; i < size; i++) {
-                    left += frontier[i].remainingBytes();
+        try {
+            while (!cancelled.getAsBoolean()) {
+                Generation g;
+                try {
+                    g = generations.next();
+                } catch (TraceFormatException e) {
+                    problem = e;
+                    out.syncAtLast();
+                    break;
                 }
-                goodBytes += Math.max(0, g.bytes - left);
-                tail = generations.pendingProblem();
-                break;
+                if (g == null) {
+                    out.syncAtLast();
+                    break;
+                }
+                ordering.generation(g);
+                out.sync(g.ns(g.minTs));
+                try {
+                    order(g);
+                    goodBytes += g.bytes;
+                } catch (TraceFormatException e) {
+                    problem = e;
+                    long left = 0;
+                    for (int i = 0; i < size; i++) {
+                        left += frontier[i].remainingBytes();
+                    }
+                    goodBytes += Math.max(0, g.bytes - left);
+                    tail = generations.pendingProblem();
+                    break;
+                }
             }
+        } finally {
+            finish(writerThread);
         }
         long total = in.offset() + in.skip(Long.MAX_VALUE);
         double lost = problem == null || total == 0 ? 0 : Math.max(0, (double) (total - goodBytes) / total);
-        long first = out.firstTs();
-        Timeline t = builder.build(first == Long.MIN_VALUE ? 0 : first, out.lastTs());
-        return new Result(t, out.nonSyncEvents(), problem, tail, lost);
+        long first = writer.firstTs();
+        Timeline t = builder.build(first == Long.MIN_VALUE ? 0 : first, writer.lastTs());
+        return new Result(t, writer.nonSyncEvents(), problem, tail, lost);
+    }
+
+    /** Ends the record stream, waits for the writer and rethrows what stopped it. */
+    private void finish(Thread writerThread) throws IOException {
+        if (writer.failure() == null) {
+            out.end();
+        }
+        try {
+            writerThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading a trace", e);
+        }
+        if (writer.failure() instanceof RuntimeException r) {
+            throw r;
+        } else if (writer.failure() instanceof Error err) {
+            throw err;
+        }
     }
 
     private void order(Generation g) throws TraceFormatException {
