@@ -5,6 +5,8 @@ import dev.goroscope.model.flame.FlameLayout;
 import dev.goroscope.model.flame.FramePalette;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -55,6 +57,8 @@ public final class FlameGraphCanvas extends Region {
     private long[] scratch = new long[256];
     private double offset;
     private int hovered = -1;
+    private IntUnaryOperator nodeColors;
+    private IntFunction<String> nodeNotes;
     private boolean dirty = true;
     private boolean syncingScrollBar;
     private boolean scrolls;
@@ -93,6 +97,20 @@ public final class FlameGraphCanvas extends Region {
     }
 
     /** The width the flame graph is laid out across, in pixels. */
+    /**
+     * Colours boxes by node (node of the model's tree → 0xRRGGBB, e.g. a differential flame graph's red/blue)
+     * instead of by function; null restores the palette.
+     */
+    public void setNodeColors(IntUnaryOperator rgbOfNode) {
+        nodeColors = rgbOfNode;
+        markDirty();
+    }
+
+    /** An extra tooltip line per node (e.g. before/after/delta), or null for none. */
+    public void setNodeNotes(IntFunction<String> noteOfNode) {
+        nodeNotes = noteOfNode;
+    }
+
     public double drawingWidth() {
         return canvas.getWidth();
     }
@@ -266,7 +284,7 @@ public final class FlameGraphCanvas extends Region {
             tooltip.setVisible(false);
             return;
         }
-        tooltip.show(model.tree(), node, model.unit());
+        tooltip.show(model.tree(), node, model.unit(), nodeNotes == null ? null : nodeNotes.apply(node));
         tooltip.autosize();
         double x = e.getX() + 14;
         double y = e.getY() + 18;
@@ -332,7 +350,7 @@ public final class FlameGraphCanvas extends Region {
         if (s.matched(node)) {
             return FramePalette.matchColor();
         }
-        int rgb = colors.rgb(s.tree(), node);
+        int rgb = nodeColors != null ? nodeColors.applyAsInt(node) : colors.rgb(s.tree(), node);
         return faded(s, l, box) ? FrameColors.blend(rgb, FADED_TOWARD, 0.7) : rgb;
     }
 

@@ -11,6 +11,7 @@ final class FrameTooltip extends VBox {
     private final Label location = new Label();
     private final Label weight = new Label();
     private final Label shares = new Label();
+    private final Label note = new Label();
 
     FrameTooltip() {
         getStyleClass().add("frame-tooltip");
@@ -20,14 +21,18 @@ final class FrameTooltip extends VBox {
         shares.getStyleClass().add("frame-tooltip-shares");
         function.setWrapText(true);
         function.setMaxWidth(520);
-        getChildren().addAll(function, location, weight, shares);
+        note.getStyleClass().add("frame-tooltip-note");
+        getChildren().addAll(function, location, weight, shares, note);
         setManaged(false);
         setMouseTransparent(true);
         setVisible(false);
     }
 
-    /** Fills the card for {@code node}; weights are in {@code unit}. */
-    void show(CallTree tree, int node, String unit) {
+    /** Fills the card for {@code node}; weights are in {@code unit}; {@code extra} is one more line, or null. */
+    void show(CallTree tree, int node, String unit, String extra) {
+        note.setText(extra);
+        note.setVisible(extra != null);
+        note.setManaged(extra != null);
         function.setText(tree.name(node));
         location.setText(locationOf(tree, node));
         location.setVisible(node != CallTree.ROOT);

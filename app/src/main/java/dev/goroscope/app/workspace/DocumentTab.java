@@ -6,6 +6,7 @@ import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameGraphPane;
 import dev.goroscope.app.flame.WeightFormat;
 import dev.goroscope.app.goroutines.GoroutinePane;
+import dev.goroscope.app.leaks.LeakWorkbench;
 import dev.goroscope.app.settings.Settings;
 import dev.goroscope.app.source.SourcePane;
 import dev.goroscope.app.source.SourceView;
@@ -35,6 +36,7 @@ public final class DocumentTab extends Tab {
     private final FlameGraphModel model;
     private final FlameGraphPane flamePane;
     private final GoroutinePane goroutinePane;
+    private final LeakWorkbench leaks;
     private final SplitPane split = new SplitPane();
     private final SplitPane flameArea;
     private StackSource shown;
@@ -49,6 +51,7 @@ public final class DocumentTab extends Tab {
             model = null;
             flamePane = null;
             goroutinePane = null;
+            leaks = null;
             flameArea = null;
             if (dataset.timeline() != null) {
                 setContent(new TimelinePane(dataset.timeline(), runner, status));
@@ -63,6 +66,8 @@ public final class DocumentTab extends Tab {
         model = new FlameGraphModel(file.firstTree(), runner);
         flamePane = new FlameGraphPane(model, status);
         goroutinePane = file.goroutines() == null ? null : new GoroutinePane(file.goroutines());
+        leaks = goroutinePane == null ? null
+                : new LeakWorkbench(goroutinePane, dataset.dump(), dataset.profiles(), runner, status);
         if (sources.size() > 1) {
             ComboBox<StackSource> chooser = new ComboBox<>();
             chooser.setId("source-chooser");
@@ -107,6 +112,11 @@ public final class DocumentTab extends Tab {
         return Optional.ofNullable(goroutinePane);
     }
 
+    /** The goroutine table with the leak workbench's groups, suspects and creation tree, present for a dump. */
+    public Optional<LeakWorkbench> leaks() {
+        return Optional.ofNullable(leaks);
+    }
+
     /** "12 goroutines" for a dump, empty otherwise. */
     public String goroutineSummary() {
         return dataset.dump() == null ? "" : WeightFormat.format(dataset.dump().size(), "goroutines");
@@ -143,7 +153,7 @@ public final class DocumentTab extends Tab {
         shown = source;
         model.setInput(source.stacks());
         if (source.fromDump()) {
-            split.getItems().setAll(flameArea, goroutinePane);
+            split.getItems().setAll(flameArea, leaks);
             split.setDividerPositions(0.64);
         } else {
             split.getItems().setAll(flameArea);

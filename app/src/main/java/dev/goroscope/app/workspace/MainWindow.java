@@ -4,6 +4,7 @@ import dev.goroscope.app.export.SvgOptions;
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameSnapshot;
 import dev.goroscope.app.keys.Shortcuts;
+import dev.goroscope.app.leaks.LeakActions;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Importers;
@@ -81,6 +82,7 @@ public final class MainWindow {
     private final RecentFiles recent;
     private final InvalidationListener onViewChange = o -> updateForCurrentTab();
     private LoadTracker loads;
+    private LeakActions leakActions;
     private FlameGraphModel watched;
     private Stage stage;
     private int pasted;
@@ -107,6 +109,8 @@ public final class MainWindow {
     @FXML
     private void initialize() {
         loads = new LoadTracker(progress, cancelLoad);
+        leakActions = new LeakActions(tabs, runner, importers, t -> t instanceof DocumentTab d ? d.dataset() : null,
+                this::showMessage, this::showError);
         welcome.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTabSelected());
         recent.files().addListener((InvalidationListener) o -> rebuildRecentMenu());
@@ -155,6 +159,11 @@ public final class MainWindow {
     public Optional<DocumentTab> currentTab() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
         return t instanceof DocumentTab d ? Optional.of(d) : Optional.empty();
+    }
+
+    /** Compare with…, Open Series…, Connect to live service…. */
+    public LeakActions leakActions() {
+        return leakActions;
     }
 
     /** The one-line error the banner shows, empty when it is hidden. */
@@ -339,6 +348,26 @@ public final class MainWindow {
             return target;
         }, written -> showMessage("Exported " + written.getFileName()),
                 error -> showError(target + ": cannot export: " + message(error)));
+    }
+
+    @FXML
+    private void onCompare() {
+        leakActions.compare();
+    }
+
+    @FXML
+    private void onOpenSeriesFolder() {
+        leakActions.openSeriesFolder();
+    }
+
+    @FXML
+    private void onOpenSeriesFiles() {
+        leakActions.openSeriesFiles();
+    }
+
+    @FXML
+    private void onConnectLive() {
+        leakActions.connectLive();
     }
 
     @FXML

@@ -1,0 +1,151 @@
+package dev.goroscope.app.leaks;
+
+import dev.goroscope.app.tasks.TaskRunner;
+import dev.goroscope.model.analysis.DiffTree;
+import dev.goroscope.model.analysis.SeriesAnalysis;
+import dev.goroscope.model.analysis.SeriesRow;
+import dev.goroscope.model.analysis.Snapshot;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * Goroutine counts over a series of snapshots: a line chart of the total and the ten largest groups per snapshot,
+ * a table of every group's growth (monotonic growth flagged), and two pickers whose diff opens in a new tab.
+ */
+public final class SeriesView extends BorderPane {
+    static final int CHARTED = 10;
+
+    private final NumberAxis x = new NumberAxis();
+    private final NumberAxis y = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(x, y);
+    private final TableView<SeriesRow> table = new TableView<>();
+    private final ComboBox<String> from = new ComboBox<>();
+    private final ComboBox<String> to = new ComboBox<>();
+    private final Button diff = new Button("Diff");
+    private final HBox bar;
+    private SeriesAnalysis series;
+
+    /** {@code openTab} receives the diff tabs the user opens. */
+    public SeriesView(TaskRunner runner, Consumer<String> status, Consumer<Tab> openTab) {
+        setId("series-view");
+        x.setLabel("snapshot");
+        x.setForceZeroInRange(false);
+        y.setLabel("goroutines");
+        chart.setId("series-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        table.setId("series-table");
+        table.getColumns().setAll(List.of(
+                column("Growing", 70, r -> r.growing() ? "▲ growing" : ""),
+                column("First", 60, SeriesRow::first),
+                column("Last", 60, SeriesRow::last),
+                column("Per snapshot", 90, r -> String.format(Locale.ROOT, "%+.1f", r.perSnapshot())),
+                column("Per minute", 90, r -> Double.isNaN(r.perMinute()) ? ""
+                        : String.format(Locale.ROOT, "%+.1f", r.perMinute())),
+                column("Wait reason", 110, SeriesRow::waitReason),
+                column("Entry function", 260, SeriesRow::entryFunction),
+                column("Leaf function", 260, SeriesRow::leafFunction)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        from.setId("series-from");
+        to.setId("series-to");
+        diff.setId("series-diff");
+        diff.setOnAction(e -> {
+            int a = from.getSelectionModel().getSelectedIndex();
+            int b = to.getSelectionModel().getSelectedIndex();
+            if (series == null || a < 0 || b < 0 || a == b) {
+                status.accept("Pick two different snapshots to compare");
+                return;
+            }
+            SeriesAnalysis s = series;
+            String title = s.snapshots().get(a).label() + " → " + s.snapshots().get(b).label();
+            runner.run(p -> new Comparison(title, s.diff(a, b), s.diffTree(a, b, DiffTree.Basis.MAX)),
+                    c -> openTab.accept(new DiffTab(c, runner, status)),
+                    error -> status.accept("Cannot compare: " + error.getMessage()));
+        });
+        bar = new HBox(8, new Label("Compare"), from, new Label("with"), to, diff);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        setTop(bar);
+        SplitPane split = new SplitPane(chart, table);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        setCenter(split);
+    }
+
+    /** Shows {@code s} (again, when a live series grew), keeping the picked points where they still exist. */
+    public void show(SeriesAnalysis s) {
+        series = s;
+        List<Snapshot> snaps = s.snapshots();
+        int a = from.getSelectionModel().getSelectedIndex();
+        int b = to.getSelectionModel().getSelectedIndex();
+        List<String> labels = snaps.stream().map(Snapshot::label).toList();
+        from.getItems().setAll(labels);
+        to.getItems().setAll(labels);
+        if (!labels.isEmpty()) {
+            from.getSelectionModel().select(a >= 0 && a < labels.size() ? a : 0);
+            to.getSelectionModel().select(b >= 0 && b < labels.size() - 1 ? b : labels.size() - 1);
+        }
+        XYChart.Series<Number, Number> total = new XYChart.Series<>();
+        total.setName("total");
+        for (int t = 0; t < snaps.size(); t++) {
+            total.getData().add(new XYChart.Data<>(t + 1, s.total(t)));
+        }
+        chart.getData().setAll(List.of(total));
+        s.rows().stream().sorted((p, q) -> Long.compare(q.last(), p.last())).limit(CHARTED).forEach(r -> {
+            XYChart.Series<Number, Number> line = new XYChart.Series<>();
+            line.setName(shortName(r.entryFunction()) + " · " + r.waitReason());
+            for (int t = 0; t < r.counts().length; t++) {
+                line.getData().add(new XYChart.Data<>(t + 1, r.counts()[t]));
+            }
+            chart.getData().add(line);
+        });
+        table.getItems().setAll(s.rows());
+    }
+
+    public TableView<SeriesRow> table() {
+        return table;
+    }
+
+    public LineChart<Number, Number> chart() {
+        return chart;
+    }
+
+    public Button diffButton() {
+        return diff;
+    }
+
+    /** The bar with the snapshot pickers, where a live tab adds its own controls. */
+    HBox bar() {
+        return bar;
+    }
+
+    private static String shortName(String function) {
+        int slash = function.lastIndexOf('/');
+        return slash < 0 ? function : function.substring(slash + 1);
+    }
+
+    private static <T> TableColumn<SeriesRow, T> column(String title, double width, Function<SeriesRow, T> value) {
+        TableColumn<SeriesRow, T> col = new TableColumn<>(title);
+        col.setPrefWidth(width);
+        col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return col;
+    }
+}
