@@ -13,8 +13,9 @@ package dev.goroscope.importers;
  */
 public record ImportLimits(InflateLimit inflate, int maxLineBytes, int maxStackDepth, int maxStrings) {
     /**
-     * {@link InflateLimit#DEFAULT}, 4 MiB lines (a folded stack of 8192 frames of 500 bytes), 8192 frames (Go's tracebacks stop at 100, pprof at
-     * 128 to 512 frames, async-profiler at 2048 by default), 4 Mi strings (real profiles hold thousands).
+     * {@link InflateLimit#DEFAULT}; 4 MiB lines (a folded stack of 8192 frames of 500 bytes); 8192 frames (Go's
+     * tracebacks stop at 100, pprof at 128 to 512 frames, async-profiler at 2048 by default); 4 Mi strings (real
+     * profiles hold thousands).
      */
     public static final ImportLimits DEFAULT = new ImportLimits(InflateLimit.DEFAULT, 4 << 20, 8192, 4 << 20);
 
