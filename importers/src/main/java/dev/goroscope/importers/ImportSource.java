@@ -15,4 +15,9 @@ public interface ImportSource {
 
     /** The length of the stored file in bytes, for progress; -1 when unknown. */
     long length();
+
+    /** The bounds the importer must keep to while reading this content. */
+    default ImportLimits limits() {
+        return ImportLimits.DEFAULT;
+    }
 }

@@ -78,16 +78,32 @@ public final class Importers {
             throw new ImportException(source.name(), "byte 0", "not a format Goroscope reads (expected a goroutine dump, "
                     + "pprof profile, Go execution trace, schedtrace log, folded stacks, speedscope or Chrome trace JSON)");
         }
-        return best.read(source, progress);
+        return readWithin(best, source, progress);
+    }
+
+    /**
+     * Reads with {@code importer}, turning an exhausted heap into a message: what the importer had built is
+     * unreachable once it has thrown, so the application goes on with its memory back.
+     */
+    private static Dataset readWithin(Importer importer, ImportSource source, Progress progress) throws ImportException {
+        try {
+            return importer.read(source, progress);
+        } catch (OutOfMemoryError e) {
+            long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+            long largerGiB = Math.max(1, 2 * heapMiB >> 10);
+            throw new ImportException(source.name(), "", "not enough memory to open it (" + heapMiB + " MB heap): "
+                    + "give Goroscope a larger heap (GOROSCOPE_XMX=" + largerGiB + "g for the launcher, -Xmx"
+                    + largerGiB + "g for java)");
+        }
     }
 
     /** A source over a file on disk, decompressing it when it starts with the gzip magic bytes. */
     public static ImportSource fileSource(Path path) throws ImportException {
-        return fileSource(path, InflateLimit.DEFAULT);
+        return fileSource(path, ImportLimits.DEFAULT);
     }
 
-    /** {@link #fileSource(Path)} refusing gzip content that expands past {@code limit}. */
-    public static ImportSource fileSource(Path path, InflateLimit limit) throws ImportException {
+    /** {@link #fileSource(Path)} read within {@code limits}. */
+    public static ImportSource fileSource(Path path, ImportLimits limits) throws ImportException {
         String name = path.toString();
         boolean gzip;
         long length;
@@ -109,23 +125,28 @@ public final class Importers {
             @Override
             public InputStream open() throws IOException {
                 InputStream raw = Files.newInputStream(path);
-                return gzip ? limit.bound(new GZIPInputStream(raw, 64 * 1024), length) : raw;
+                return gzip ? limits.inflate().bound(new GZIPInputStream(raw, 64 * 1024), length) : raw;
             }
 
             @Override
             public long length() {
                 return gzip ? -1 : length;
             }
+
+            @Override
+            public ImportLimits limits() {
+                return limits;
+            }
         };
     }
 
     /** A source over bytes held in memory (a pasted dump, a test input), decompressing gzip likewise. */
     public static ImportSource bytesSource(String name, byte[] content) {
-        return bytesSource(name, content, InflateLimit.DEFAULT);
+        return bytesSource(name, content, ImportLimits.DEFAULT);
     }
 
-    /** {@link #bytesSource(String, byte[])} refusing gzip content that expands past {@code limit}. */
-    public static ImportSource bytesSource(String name, byte[] content, InflateLimit limit) {
+    /** {@link #bytesSource(String, byte[])} read within {@code limits}. */
+    public static ImportSource bytesSource(String name, byte[] content, ImportLimits limits) {
         boolean gzip = content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
         return new ImportSource() {
             @Override
@@ -136,12 +157,17 @@ public final class Importers {
             @Override
             public InputStream open() throws IOException {
                 InputStream raw = new java.io.ByteArrayInputStream(content);
-                return gzip ? limit.bound(new GZIPInputStream(raw), content.length) : raw;
+                return gzip ? limits.inflate().bound(new GZIPInputStream(raw), content.length) : raw;
             }
 
             @Override
             public long length() {
                 return gzip ? -1 : content.length;
+            }
+
+            @Override
+            public ImportLimits limits() {
+                return limits;
             }
         };
     }

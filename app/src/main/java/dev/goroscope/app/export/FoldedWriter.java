@@ -8,7 +8,8 @@ import java.io.Writer;
  * Writes a call tree as folded stacks, the input of flamegraph.pl: one line {@code root;…;leaf weight} per path
  * that stacks end at. Weight that ends at the root itself (stacks left with no frame) is written as the one-frame
  * stack {@value #NO_FRAMES}, so the weights add up to the tree's total. A ';' or a control character in a name
- * would break the line format and is written as '_'.
+ * would break the line format and is written as '_'; a surrogate without its pair, which no encoding can write,
+ * as U+FFFD.
  */
 public final class FoldedWriter {
     /** The frame standing for stacks with no frame. */
@@ -49,7 +50,11 @@ public final class FoldedWriter {
     private static void appendName(StringBuilder sb, String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            sb.append(c == ';' || c < 0x20 || c == 0x7f ? '_' : c);
+            if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+                sb.append(c).append(name.charAt(++i));
+            } else {
+                sb.append(c == ';' || c < 0x20 || c == 0x7f ? '_' : Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
         }
     }
 }

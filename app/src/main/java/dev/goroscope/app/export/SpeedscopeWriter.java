@@ -2,6 +2,7 @@ package dev.goroscope.app.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.stack.FrameTable;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.util.Arrays;
  * Writes a call tree in speedscope's file format (https://www.speedscope.app/file-format-schema.json): one
  * "sampled" profile with one sample per path that stacks end at, weighted by the weight ending there. Frames are
  * shared per function, with the file and line of the first frame of it the tree met, as the flame graph merges
- * them. Streams through Jackson's generator.
+ * them. Streams through Jackson's generator, writing every non-ASCII character as a \\u escape so that any name,
+ * even one with a surrogate that has lost its pair, reads back exactly whatever the output's encoding.
  */
 public final class SpeedscopeWriter {
     static final String SCHEMA = "https://www.speedscope.app/file-format-schema.json";
@@ -33,7 +35,8 @@ public final class SpeedscopeWriter {
                 order[count++] = n;
             }
         }
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        JsonFactory json = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+        try (JsonGenerator g = json.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("$schema", SCHEMA);

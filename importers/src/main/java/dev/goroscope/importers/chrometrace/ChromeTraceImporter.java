@@ -68,16 +68,16 @@ public final class ChromeTraceImporter implements Importer {
         String file = source.name();
         TraceEventReader events;
         try (InputStream in = source.open()) {
-            JsonParser p = Json.parser(in);
+            JsonParser p = Json.parser(in, source.limits());
             try (p) {
                 events = new TraceEventReader(file, p, new Checkpoint(progress, file, source.length()));
                 events.read();
             } catch (IOException e) {
-                throw Json.error(file, p, e);
+                throw Json.error(file, p, e, source.limits());
             }
         } catch (IOException e) {
             throw Json.error(file, null, e);
         }
-        return new ThreadProfiles(file, events).dataset();
+        return new ThreadProfiles(file, events, source.limits()).dataset();
     }
 }

@@ -1,6 +1,7 @@
 package dev.goroscope.importers.chrometrace;
 
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.profile.SampleType;
@@ -49,14 +50,16 @@ final class ThreadProfiles {
 
     private final String file;
     private final TraceEventReader events;
+    private final ImportLimits limits;
     private final StackTable stacks = new StackTable(new FrameTable());
     private int[] frameOfName = new int[0];
     private long[] timeByStack = new long[256];
     private int[] touched = new int[256];
 
-    ThreadProfiles(String file, TraceEventReader events) {
+    ThreadProfiles(String file, TraceEventReader events, ImportLimits limits) {
         this.file = file;
         this.events = events;
+        this.limits = limits;
     }
 
     Dataset dataset() throws ImportException {
@@ -80,13 +83,16 @@ final class ThreadProfiles {
         return Dataset.ofProfiles(file, "Chrome trace JSON", null, warnings(nesting, ignored), profiles);
     }
 
-    private Profile selfTimes(ThreadSpans spans, String name) {
+    private Profile selfTimes(ThreadSpans spans, String name) throws ImportException {
         long[] self = spans.selfTimes();
         int[] stackOf = new int[spans.count];
         int touchedCount = 0;
         for (int i = 0; i < spans.count; i++) {
             int parent = spans.parent[i] < 0 ? StackTable.EMPTY : stackOf[spans.parent[i]];
             stackOf[i] = stacks.push(parent, frame(spans.name[i]));
+            if (stacks.depth(stackOf[i]) > limits.maxStackDepth()) {
+                throw limits.stackTooDeep(file, "thread " + name);
+            }
             if (self[i] > 0) {
                 int s = stackOf[i];
                 if (s >= timeByStack.length) {

@@ -1,5 +1,6 @@
 package dev.goroscope.importers.dump;
 
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.stack.FrameTable;
 import java.util.Arrays;
@@ -23,13 +24,13 @@ final class ChunkParser {
     private static final String CREATED_BY = "created by ";
     private static final String IN_GOROUTINE = " in goroutine ";
     private static final String ORIGINATING = "[originating from goroutine ";
-    /** Go prints at most 100 frames per goroutine; past this many the text is not a runtime's and is dropped. */
-    static final int MAX_FRAMES = 10_000;
 
     private final byte[] b;
     private final int from;
     private final int to;
     private final boolean lastChunk;
+    /** Go prints at most 100 frames per goroutine; past the limit's depth the text is not a runtime's. */
+    private final ImportLimits limits;
     private final Preamble preamble;
     private final ChunkResult out = new ChunkResult();
     private final FrameTable frames = out.stacks.frames();
@@ -88,12 +89,14 @@ final class ChunkParser {
     /**
      * @param lastChunk whether the chunk ends the file: only then can a goroutine be cut off
      * @param firstChunk whether the chunk starts the file: only then is a crash preamble looked for
+     * @param limits the most frames a stack may have: the frames past them are dropped with a warning
      */
-    ChunkParser(byte[] b, int from, int to, boolean firstChunk, boolean lastChunk) {
+    ChunkParser(byte[] b, int from, int to, boolean firstChunk, boolean lastChunk, ImportLimits limits) {
         this.b = b;
         this.from = from;
         this.to = to;
         this.lastChunk = lastChunk;
+        this.limits = limits;
         this.preamble = firstChunk ? new Preamble() : null;
     }
 
@@ -325,14 +328,15 @@ final class ChunkParser {
     }
 
     private void push(int frame) {
+        int maxDepth = limits.maxStackDepth();
         if (inAncestor) {
-            if (ancestorDepth < MAX_FRAMES) {
+            if (ancestorDepth < maxDepth) {
                 if (ancestorDepth == ancestorFrames.length) {
                     ancestorFrames = Arrays.copyOf(ancestorFrames, ancestorDepth * 2);
                 }
                 ancestorFrames[ancestorDepth++] = frame;
             }
-        } else if (depth < MAX_FRAMES) {
+        } else if (depth < maxDepth) {
             if (depth == stack.length) {
                 stack = Arrays.copyOf(stack, depth * 2);
                 argsFrom = Arrays.copyOf(argsFrom, depth * 2);
@@ -345,7 +349,7 @@ final class ChunkParser {
             stack[depth++] = frame;
         } else if ((gFlags & GoroutineDump.FRAMES_ELIDED) == 0) {
             gFlags |= GoroutineDump.FRAMES_ELIDED;
-            out.warn(gLine, "goroutine " + gid + " lists more than " + MAX_FRAMES + " frames; the rest are dropped");
+            out.warn(gLine, limits.stackCut("goroutine " + gid));
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.goroscope.importers.dump;
 
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.ImportSource;
 import dev.goroscope.importers.Importer;
 import dev.goroscope.importers.Progress;
+import dev.goroscope.importers.support.Checkpoint;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.profile.SampleType;
@@ -14,6 +16,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The {@code debug=1} text of count profiles: {@code /debug/pprof/goroutine?debug=1}, {@code threadcreate} and
@@ -65,15 +68,16 @@ public final class DebugOneImporter implements Importer {
         String name = source.name();
         LineReader lines = null;
         try (InputStream in = source.open()) {
-            lines = new LineReader(in);
-            return parse(name, lines, progress, source.length());
+            lines = new LineReader(name, in, source.limits());
+            return parse(name, lines, source.limits(), new Checkpoint(progress, name, source.length()));
         } catch (IOException e) {
             long at = lines == null ? 0 : lines.offset();
             throw ImportException.atByte(name, at, "cannot read: " + (e.getMessage() == null ? e : e.getMessage()));
         }
     }
 
-    private Dataset parse(String name, LineReader lines, Progress progress, long total) throws IOException, ImportException {
+    private Dataset parse(String name, LineReader lines, ImportLimits limits, Checkpoint checkpoint)
+            throws IOException, ImportException {
         String kind = null;
         long declaredTotal = 0;
         while (kind == null && lines.next()) {
@@ -92,15 +96,11 @@ public final class DebugOneImporter implements Importer {
         if (kind == null) {
             throw ImportException.atByte(name, 0, "the file is empty");
         }
-        Records records = new Records(name);
+        Records records = new Records(name, limits);
+        LongSupplier done = lines::offset;
         while (lines.next()) {
+            checkpoint.tick(done);
             records.line(lines.buffer(), lines.from(), lines.to(), lines.lineNumber());
-            if ((lines.lineNumber() & 0xFFFF) == 0) {
-                if (progress.cancelled()) {
-                    throw ImportException.atLine(name, lines.lineNumber(), "cancelled");
-                }
-                progress.update(lines.offset(), total);
-            }
         }
         records.end();
         List<String> warnings = new ArrayList<>(records.warnings);
@@ -123,6 +123,7 @@ public final class DebugOneImporter implements Importer {
         final StackTable stacks = new StackTable();
         final List<String> warnings = new ArrayList<>();
         private final String file;
+        private final ImportLimits limits;
         private final FrameTable frames = stacks.frames();
         private final ByteNames functions = new ByteNames(frames.strings(), true);
         private final ByteNames files = new ByteNames(frames.strings(), false);
@@ -137,8 +138,9 @@ public final class DebugOneImporter implements Importer {
         private int[] symbolFrames = new int[64];
         private int symbolDepth;
 
-        Records(String file) {
+        Records(String file, ImportLimits limits) {
             this.file = file;
+            this.limits = limits;
         }
 
         void line(byte[] b, int from, int to, long lineNo) throws ImportException {
@@ -159,6 +161,9 @@ public final class DebugOneImporter implements Importer {
                 throw ImportException.atLine(file, lineNo, "a legacy mapping section ('---'): not a debug=1 text profile");
             } else {
                 warn(lineNo, "not part of a debug=1 record: " + Bytes.string(b, p, Math.min(e, p + 80)));
+            }
+            if (pcDepth > limits.maxStackDepth() || symbolDepth > limits.maxStackDepth()) {
+                throw limits.stackTooDeep(file, "line " + lineNo);
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.goroscope.importers.dump;
 
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.ImportSource;
 import dev.goroscope.importers.Importer;
 import dev.goroscope.importers.Progress;
@@ -61,6 +62,7 @@ public final class DumpImporter implements Importer {
     @Override
     public Dataset read(ImportSource source, Progress progress) throws ImportException {
         String name = source.name();
+        ImportLimits limits = source.limits();
         DumpMerger merger = new DumpMerger();
         ChunkReader reader = null;
         try (InputStream in = source.open()) {
@@ -72,12 +74,13 @@ public final class DumpImporter implements Importer {
             if (first.last() || threads == 1) {
                 for (ChunkReader.Chunk c = first; c != null; c = reader.next()) {
                     checkCancelled(name, progress, c.offset());
-                    merger.add(parse(c));
+                    merger.add(parse(c, limits));
                     reader.recycle(c);
                     progress.update(reader.offset(), source.length());
+                    checkCancelled(name, progress, reader.offset());
                 }
             } else {
-                readParallel(name, reader, first, merger, progress, source.length());
+                readParallel(name, reader, first, merger, limits, progress, source.length());
             }
         } catch (IOException e) {
             long at = reader == null ? 0 : reader.offset();
@@ -92,7 +95,7 @@ public final class DumpImporter implements Importer {
     }
 
     private void readParallel(String name, ChunkReader reader, ChunkReader.Chunk first, DumpMerger merger,
-            Progress progress, long total) throws IOException, ImportException {
+            ImportLimits limits, Progress progress, long total) throws IOException, ImportException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "dump-parser");
             t.setDaemon(true);
@@ -104,12 +107,13 @@ public final class DumpImporter implements Importer {
             for (ChunkReader.Chunk c = first; c != null; c = reader.next()) {
                 checkCancelled(name, progress, c.offset());
                 ChunkReader.Chunk chunk = c;
-                inFlight.add(pool.submit(() -> parse(chunk)));
+                inFlight.add(pool.submit(() -> parse(chunk, limits)));
                 chunks.add(c);
                 while (inFlight.size() > threads) {
                     merger.add(take(name, inFlight.poll(), reader, chunks.poll()));
                 }
                 progress.update(reader.offset(), total);
+                checkCancelled(name, progress, reader.offset());
             }
             while (!inFlight.isEmpty()) {
                 merger.add(take(name, inFlight.poll(), reader, chunks.poll()));
@@ -119,8 +123,8 @@ public final class DumpImporter implements Importer {
         }
     }
 
-    private static ChunkResult parse(ChunkReader.Chunk c) {
-        return new ChunkParser(c.bytes(), 0, c.length(), c.first(), c.last()).parse();
+    private static ChunkResult parse(ChunkReader.Chunk c, ImportLimits limits) {
+        return new ChunkParser(c.bytes(), 0, c.length(), c.first(), c.last(), limits).parse();
     }
 
     /** The parsed chunk, once done; its buffer goes back to the reader. */
@@ -134,11 +138,15 @@ public final class DumpImporter implements Importer {
             Thread.currentThread().interrupt();
             throw ImportException.atByte(name, chunk.offset(), "interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw new ImportException(name, "byte " + chunk.offset(),
                     "cannot parse the goroutines from here: " + e.getCause(), e.getCause());
         }
     }
 
+    /** Checked before parsing a chunk, and again after reporting progress so as not to read the next one. */
     private static void checkCancelled(String name, Progress progress, long offset) throws ImportException {
         if (progress.cancelled()) {
             throw ImportException.atByte(name, offset, "cancelled");

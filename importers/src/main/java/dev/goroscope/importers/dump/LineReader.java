@@ -1,5 +1,7 @@
 package dev.goroscope.importers.dump;
 
+import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -9,10 +11,9 @@ import java.util.Arrays;
  * {@link #to()}, without the newline or a CR before it), so reading a line allocates nothing.
  */
 final class LineReader {
-    /** Longer lines are an error: no text profile has them. */
-    static final int MAX_LINE = 64 << 20;
-
+    private final String file;
     private final InputStream in;
+    private final ImportLimits limits;
     private byte[] buf = new byte[64 * 1024];
     private int start;
     private int limit;
@@ -22,16 +23,22 @@ final class LineReader {
     private long line;
     private long offset;
 
-    LineReader(InputStream in) {
+    /** Reads {@code in}, refusing lines longer than {@link ImportLimits#maxLineBytes()}: no text profile has them. */
+    LineReader(String file, InputStream in, ImportLimits limits) {
+        this.file = file;
         this.in = in;
+        this.limits = limits;
     }
 
-    /** Advances to the next line; false at the end of the stream. Throws when a line exceeds {@link #MAX_LINE}. */
-    boolean next() throws IOException {
+    /** Advances to the next line; false at the end of the stream. */
+    boolean next() throws IOException, ImportException {
         int scanFrom = start;
         while (true) {
             int nl = Bytes.indexOfNewline(buf, scanFrom, limit);
             if (nl >= 0) {
+                if (nl - start > limits.maxLineBytes()) {
+                    throw limits.lineTooLong(file, line + 1);
+                }
                 return take(nl, nl + 1);
             }
             if (eof) {
@@ -52,16 +59,16 @@ final class LineReader {
         return true;
     }
 
-    private void fill() throws IOException {
+    private void fill() throws IOException, ImportException {
         if (start > 0) {
             System.arraycopy(buf, start, buf, 0, limit - start);
             limit -= start;
             start = 0;
         }
+        if (limit > limits.maxLineBytes()) {
+            throw limits.lineTooLong(file, line + 1);
+        }
         if (limit == buf.length) {
-            if (buf.length >= MAX_LINE) {
-                throw new IOException("line " + (line + 1) + " is longer than " + (MAX_LINE >> 20) + " MB");
-            }
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
         int n = in.read(buf, limit, buf.length - limit);

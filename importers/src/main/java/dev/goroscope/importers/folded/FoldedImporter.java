@@ -1,6 +1,7 @@
 package dev.goroscope.importers.folded;
 
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.ImportSource;
 import dev.goroscope.importers.Importer;
 import dev.goroscope.importers.Importers;
@@ -32,9 +33,6 @@ import java.util.function.LongSupplier;
  * line (cut off). A file cut right after a digit of its last count cannot be told from a complete one.
  */
 public final class FoldedImporter implements Importer {
-    /** Longest line accepted: 10,000 frames of 100 bytes. */
-    static final int MAX_LINE = 1 << 20;
-
     @Override
     public String name() {
         return "folded stacks";
@@ -83,13 +81,15 @@ public final class FoldedImporter implements Importer {
     public Dataset read(ImportSource source, Progress progress) throws ImportException {
         String file = source.name();
         try (InputStream in = TextDecoding.utf8(source.open())) {
-            return read(file, new LineReader(file, in, MAX_LINE), new Checkpoint(progress, file, source.length()));
+            return read(file, new LineReader(file, in, source.limits()), source.limits(),
+                    new Checkpoint(progress, file, source.length()));
         } catch (IOException e) {
             throw ReadErrors.cannotRead(file, "", e);
         }
     }
 
-    private Dataset read(String file, LineReader lines, Checkpoint checkpoint) throws IOException, ImportException {
+    private Dataset read(String file, LineReader lines, ImportLimits limits, Checkpoint checkpoint)
+            throws IOException, ImportException {
         StackTable stacks = new StackTable(new FrameTable());
         ByteSliceTable names = new ByteSliceTable();
         int[] frameOfName = new int[256];
@@ -125,10 +125,16 @@ public final class FoldedImporter implements Importer {
                 continue;
             }
             line.frames();
+            if (line.frameCount() > limits.maxStackDepth()) {
+                throw limits.stackTooDeep(file, "line " + lines.lineNumber());
+            }
             int stack = StackTable.EMPTY;
             for (int f = 0; f < line.frameCount(); f++) {
                 int id = names.intern(b, line.frameStart(f), line.frameEnd(f));
                 if (id == mapped) {
+                    if (mapped == limits.maxStrings()) {
+                        throw limits.tooManyStrings(file, "line " + lines.lineNumber());
+                    }
                     if (mapped == frameOfName.length) {
                         frameOfName = Arrays.copyOf(frameOfName, mapped * 2);
                     }

@@ -5,6 +5,7 @@ import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.Progress;
 import dev.goroscope.importers.pprof.proto.PprofProto;
 import dev.goroscope.model.stack.StackTable;
@@ -33,6 +34,7 @@ final class PprofDecoder {
     private final String file;
     private final Progress progress;
     private final long length;
+    private final ImportLimits limits;
     private final RawProfile raw = new RawProfile();
     private CodedInputStream in;
     private long base;
@@ -50,11 +52,13 @@ final class PprofDecoder {
      * @param file     the name used in messages
      * @param progress told of the bytes read every few thousand samples
      * @param length   the content's length for progress, -1 when unknown
+     * @param limits   the most strings and the deepest stack the profile may have
      */
-    PprofDecoder(String file, Progress progress, long length) {
+    PprofDecoder(String file, Progress progress, long length, ImportLimits limits) {
         this.file = file;
         this.progress = progress;
         this.length = length;
+        this.limits = limits;
     }
 
     /** Decodes the whole stream. */
@@ -115,6 +119,9 @@ final class PprofDecoder {
             }
             case 6 -> {
                 expect(wire, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                if (raw.strings.size() == limits.maxStrings()) {
+                    throw limits.tooManyStrings(file, "byte " + fieldAt);
+                }
                 raw.strings.add(in.readString());
             }
             case 7 -> {
@@ -255,6 +262,9 @@ final class PprofDecoder {
                 for (int k = first + raw.locationFrameCount.get(loc) - 1; k >= first; k--) {
                     stack = push(stack, raw.locationFrames.get(k));
                 }
+            }
+            if (raw.stacks.depth(stack) > limits.maxStackDepth()) {
+                throw limits.stackTooDeep(file, "byte " + fieldAt);
             }
             raw.sampleStack.add(stack);
         } else {

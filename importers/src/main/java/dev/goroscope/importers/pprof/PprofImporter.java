@@ -39,18 +39,15 @@ public final class PprofImporter implements Importer {
             refuseLegacy(source);
             RawProfile raw;
             try (InputStream in = source.open()) {
-                raw = new PprofDecoder(file, progress, source.length()).decode(in);
+                raw = new PprofDecoder(file, progress, source.length(), source.limits()).decode(in);
             }
-            PprofResolver resolver = new PprofResolver(file, raw);
+            PprofResolver resolver = new PprofResolver(file, raw, source.limits());
             Profile profile = resolver.resolve();
             return Dataset.ofProfiles(file, "pprof protobuf (" + profile.kind() + ")",
                     goVersion(profile.meta().comments()), resolver.warnings(), List.of(profile));
         } catch (IOException e) {
             throw new ImportException(file, "", "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()), e);
-        } catch (OutOfMemoryError e) {
-            throw new ImportException(file, "", "the profile does not fit in the memory Java was given (-Xmx "
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); give it more");
         }
     }
 

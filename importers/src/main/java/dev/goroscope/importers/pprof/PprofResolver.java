@@ -1,6 +1,7 @@
 package dev.goroscope.importers.pprof;
 
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.model.profile.Label;
 import dev.goroscope.model.profile.LabelSet;
 import dev.goroscope.model.profile.Profile;
@@ -28,13 +29,15 @@ final class PprofResolver {
 
     private final String file;
     private final RawProfile raw;
+    private final ImportLimits limits;
     private final List<String> warnings = new ArrayList<>();
     private StackTable stacks;
     private int[] stringIds;
 
-    PprofResolver(String file, RawProfile raw) {
+    PprofResolver(String file, RawProfile raw, ImportLimits limits) {
         this.file = file;
         this.raw = raw;
+        this.limits = limits;
         this.stacks = raw.stacks;
     }
 
@@ -210,6 +213,9 @@ final class PprofResolver {
             for (int k = f + raw.locationFrameCount.get(loc) - 1; k >= f; k--) {
                 stack = stacks.push(stack, raw.locationFrames.get(k));
             }
+        }
+        if (stacks.depth(stack) > limits.maxStackDepth()) {
+            throw limits.stackTooDeep(file, "byte " + raw.deferredAt.get(d));
         }
         return stack;
     }

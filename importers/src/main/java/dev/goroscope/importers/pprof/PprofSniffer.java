@@ -92,6 +92,9 @@ final class PprofSniffer {
 
     /** Whether {@code head[from..to)}, a length-prefixed value, is a ValueType: varint fields 1 and 2 only. */
     private static boolean isValueType(byte[] head, int from, int to) {
+        if (varint(head, from, to) < 0) {
+            return false;
+        }
         int pos = from + varintLength(head, from);
         while (pos < to) {
             long tag = varint(head, pos, to);

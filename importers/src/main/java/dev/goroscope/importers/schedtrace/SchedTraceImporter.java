@@ -29,8 +29,6 @@ import java.util.function.LongSupplier;
  * off or is not schedtrace output.
  */
 public final class SchedTraceImporter implements Importer {
-    static final int MAX_LINE = 1 << 20;
-
     private static final byte[] SCHED = ascii("SCHED ");
     private static final byte[][] SCHED_KEYS = {null, ascii("gomaxprocs"), ascii("idleprocs"), ascii("threads"),
         ascii("spinningthreads"), ascii("needspinning"), ascii("idlethreads"), ascii("runqueue")};
@@ -68,7 +66,7 @@ public final class SchedTraceImporter implements Importer {
     public Dataset read(ImportSource source, Progress progress) throws ImportException {
         String file = source.name();
         try (InputStream in = TextDecoding.utf8(source.open())) {
-            return new Reader(file, new LineReader(file, in, MAX_LINE)).read(
+            return new Reader(file, new LineReader(file, in, source.limits())).read(
                     new Checkpoint(progress, file, source.length()));
         } catch (IOException e) {
             throw ReadErrors.cannotRead(file, "", e);

@@ -56,11 +56,12 @@ public final class SpeedscopeImporter implements Importer {
     public Dataset read(ImportSource source, Progress progress) throws ImportException {
         String file = source.name();
         try (InputStream in = source.open()) {
-            JsonParser p = Json.parser(in);
+            JsonParser p = Json.parser(in, source.limits());
             try (p) {
-                return new SpeedscopeReader(file, p, new Checkpoint(progress, file, source.length())).read();
+                return new SpeedscopeReader(file, p, new Checkpoint(progress, file, source.length()),
+                        source.limits()).read();
             } catch (IOException e) {
-                throw Json.error(file, p, e);
+                throw Json.error(file, p, e, source.limits());
             }
         } catch (IOException e) {
             throw Json.error(file, null, e);

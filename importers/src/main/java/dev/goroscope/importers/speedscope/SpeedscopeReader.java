@@ -3,6 +3,7 @@ package dev.goroscope.importers.speedscope;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.support.Checkpoint;
 import dev.goroscope.importers.support.Json;
 import dev.goroscope.model.Dataset;
@@ -24,6 +25,7 @@ final class SpeedscopeReader {
     private final String file;
     private final JsonParser p;
     private final Checkpoint checkpoint;
+    private final ImportLimits limits;
     private final LongSupplier offset;
     private final StackTable byIndex = new StackTable(new FrameTable());
     private final List<RawProfile> profiles = new ArrayList<>();
@@ -36,10 +38,11 @@ final class SpeedscopeReader {
     private String maxFrameWhere;
     private String exporter;
 
-    SpeedscopeReader(String file, JsonParser p, Checkpoint checkpoint) {
+    SpeedscopeReader(String file, JsonParser p, Checkpoint checkpoint, ImportLimits limits) {
         this.file = file;
         this.p = p;
         this.checkpoint = checkpoint;
+        this.limits = limits;
         this.offset = () -> p.currentLocation().getByteOffset();
     }
 
@@ -113,6 +116,9 @@ final class SpeedscopeReader {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw Json.error(file, p, "a frame must be an object like {\"name\": \"main.main\"}");
             }
+            if (frameCount == limits.maxStrings()) {
+                throw limits.tooManyStrings(file, Json.where(p.currentTokenLocation()));
+            }
             if (frameCount == frameName.length) {
                 frameName = Arrays.copyOf(frameName, frameCount * 2);
                 frameFile = Arrays.copyOf(frameFile, frameCount * 2);
@@ -183,7 +189,10 @@ final class SpeedscopeReader {
                 throw Json.error(file, p, "a sample must be an array of frame indices");
             }
             int stack = StackTable.EMPTY;
-            while (Json.next(file, p) != JsonToken.END_ARRAY) {
+            for (int depth = 0; Json.next(file, p) != JsonToken.END_ARRAY; depth++) {
+                if (depth == limits.maxStackDepth()) {
+                    throw limits.stackTooDeep(file, Json.where(p.currentTokenLocation()));
+                }
                 stack = byIndex.push(stack, frameIndex());
             }
             raw.addSample(stack);
@@ -240,6 +249,9 @@ final class SpeedscopeReader {
             }
             last = at;
             if (type.equals("O")) {
+                if (depth == limits.maxStackDepth()) {
+                    throw limits.stackTooDeep(file, where);
+                }
                 if (depth == open.length) {
                     open = Arrays.copyOf(open, depth * 2);
                 }

@@ -4,14 +4,21 @@ import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Progress;
 import java.util.function.LongSupplier;
 
-/** Reports progress every few thousand records and stops the read when the user cancelled it. */
+/**
+ * Stops a read soon after the user cancelled it, and reports progress a few times a second. Cancellation is
+ * checked every {@value #EVERY} records (a record is at most a line of {@code ImportLimits.maxLineBytes}), so a
+ * cancelled read ends within milliseconds; progress is reported at most every {@value #REPORT_MILLIS} ms, and
+ * once at the first check, so a listener that redraws is not flooded.
+ */
 public final class Checkpoint {
-    private static final int EVERY = 4096;
+    private static final int EVERY = 64;
+    private static final long REPORT_MILLIS = 50;
 
     private final Progress progress;
     private final String file;
     private final long total;
     private int countdown = EVERY;
+    private long lastReport = Long.MIN_VALUE;
 
     public Checkpoint(Progress progress, String file, long total) {
         this.progress = progress;
@@ -19,15 +26,19 @@ public final class Checkpoint {
         this.total = total;
     }
 
-    /** Counts one record; every few thousand, reports the bytes {@code done} and checks for cancellation. */
+    /** Counts one record; every few records, reports the bytes {@code done} when due and checks for cancellation. */
     public void tick(LongSupplier done) throws ImportException {
         if (--countdown > 0) {
             return;
         }
         countdown = EVERY;
-        progress.update(done.getAsLong(), total);
+        long now = System.nanoTime();
+        if (lastReport == Long.MIN_VALUE || now - lastReport >= REPORT_MILLIS * 1_000_000) {
+            lastReport = now;
+            progress.update(done.getAsLong(), total);
+        }
         if (progress.cancelled()) {
-            throw new ImportException(file, "", "cancelled");
+            throw ImportException.atByte(file, done.getAsLong(), "cancelled");
         }
     }
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -21,8 +24,11 @@ public final class Json {
     private Json() {
     }
 
-    public static JsonParser parser(InputStream in) throws IOException {
-        return FACTORY.createParser(in);
+    /** A parser refusing strings and names longer than {@link ImportLimits#maxLineBytes()}. */
+    public static JsonParser parser(InputStream in, ImportLimits limits) throws IOException {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxStringLength(limits.maxLineBytes()).maxNameLength(limits.maxLineBytes()).build();
+        return JsonFactory.builder().streamReadConstraints(constraints).build().createParser(in);
     }
 
     /** A parser over the first bytes of a file, for sniffing; it fails at the end of {@code head}. */
@@ -45,6 +51,17 @@ public final class Json {
      * location; other read errors (a corrupt gzip stream) are placed where the parser had got to.
      */
     public static ImportException error(String file, JsonParser p, IOException e) {
+        return error(file, p, e, ImportLimits.DEFAULT);
+    }
+
+    /** {@link #error(String, JsonParser, IOException)} for a parser made with {@code limits}. */
+    public static ImportException error(String file, JsonParser p, IOException e, ImportLimits limits) {
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof StreamConstraintsException c
+                && (message.contains("getMaxStringLength") || message.contains("getMaxNameLength"))) {
+            JsonLocation at = c.getLocation() != null ? c.getLocation() : p == null ? null : p.currentLocation();
+            return limits.stringTooLong(file, at == null ? "" : where(at));
+        }
         if (e instanceof JsonProcessingException j && j.getLocation() != null) {
             return new ImportException(file, where(j.getLocation()), "not valid JSON: " + j.getOriginalMessage(), e);
         }

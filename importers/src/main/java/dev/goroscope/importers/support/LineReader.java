@@ -1,6 +1,7 @@
 package dev.goroscope.importers.support;
 
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -12,7 +13,7 @@ import java.io.InputStream;
 public final class LineReader {
     private final String file;
     private final InputStream in;
-    private final int maxLineLength;
+    private final ImportLimits limits;
     private byte[] buf = new byte[64 * 1024];
     private int pos;
     private int limit;
@@ -24,10 +25,11 @@ public final class LineReader {
     private int end;
     private boolean terminated;
 
-    public LineReader(String file, InputStream in, int maxLineLength) {
+    /** Reads {@code in}, refusing lines longer than {@link ImportLimits#maxLineBytes()}. */
+    public LineReader(String file, InputStream in, ImportLimits limits) {
         this.file = file;
         this.in = in;
-        this.maxLineLength = maxLineLength;
+        this.limits = limits;
     }
 
     /** Moves to the next line; false at the end of the stream. */
@@ -36,6 +38,9 @@ public final class LineReader {
             for (int i = scanned; i < limit; i++) {
                 byte b = buf[i];
                 if (b == '\n') {
+                    if (i - pos > limits.maxLineBytes()) {
+                        throw limits.lineTooLong(file, lineNumber + 1);
+                    }
                     take(i, i + 1, true);
                     return true;
                 }
@@ -44,9 +49,8 @@ public final class LineReader {
                 }
             }
             scanned = limit;
-            if (limit - pos > maxLineLength) {
-                throw ImportException.atLine(file, lineNumber + 1,
-                        "line longer than " + maxLineLength / 1024 + " KiB: not a text format Goroscope reads");
+            if (limit - pos > limits.maxLineBytes()) {
+                throw limits.lineTooLong(file, lineNumber + 1);
             }
             if (eof) {
                 if (pos == limit) {

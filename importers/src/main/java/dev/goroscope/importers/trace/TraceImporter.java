@@ -65,6 +65,8 @@ public final class TraceImporter implements Importer {
             }
             return Dataset.ofTimeline(name, "Go execution trace (format go 1." + h.minor() + ")", h.goVersion(),
                     warnings, r.timeline());
+        } catch (ProgressStream.Cancelled e) {
+            throw ImportException.atByte(name, e.offset, "cancelled");
         } catch (IOException e) {
             throw new ImportException(name, "", "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()), e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.Importers;
 import dev.goroscope.importers.Progress;
 import dev.goroscope.model.Dataset;
@@ -112,13 +113,13 @@ class DumpBadInputTest {
         byte[] frame = "main.f(...)\n\t/a.go:1\n".getBytes();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write("goroutine 1 [running]:\n".getBytes());
-        for (int i = 0; i < ChunkParser.MAX_FRAMES + 500; i++) {
+        for (int i = 0; i < ImportLimits.DEFAULT.maxStackDepth() + 500; i++) {
             out.write(frame);
         }
         Dataset data = Fixtures.parse("deep.txt", out.toByteArray(), importer);
-        assertThat(data.dump().stacks().depth(data.dump().stack(0))).isEqualTo(ChunkParser.MAX_FRAMES);
+        assertThat(data.dump().stacks().depth(data.dump().stack(0))).isEqualTo(ImportLimits.DEFAULT.maxStackDepth());
         assertThat(data.dump().has(0, GoroutineDump.FRAMES_ELIDED)).isTrue();
-        assertThat(data.warnings()).containsExactly("line 1: goroutine 1 lists more than 10000 frames; the rest are dropped");
+        assertThat(data.warnings()).containsExactly("line 1: goroutine 1 lists more than 8192 frames; the rest are dropped");
     }
 
     @Test

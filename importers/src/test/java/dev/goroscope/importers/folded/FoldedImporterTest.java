@@ -209,7 +209,7 @@ class FoldedImporterTest {
     void aTenMegabyteLineIsRefused() {
         assertThatThrownBy(() -> importer.read(TestFiles.oneLongLine("big.txt", 10 << 20, 'a'), Progress.NONE))
                 .isInstanceOf(ImportException.class)
-                .hasMessage("big.txt: line 1: line longer than 1024 KiB: not a text format Goroscope reads");
+                .hasMessage("big.txt: line 1: line longer than 4 MiB: not a text format Goroscope reads");
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Importers;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.InflateLimit;
 import dev.goroscope.importers.Progress;
 import dev.goroscope.importers.pprof.proto.PprofProto;
@@ -206,7 +207,8 @@ class PprofBadInputTest {
         byte[] cpu = Files.readAllBytes(resource("go1.19/cpu.pb.gz"));
         InflateLimit tiny = new InflateLimit(1000, 250, 0);
         ImportException e = catchThrowableOfType(
-                () -> new PprofImporter().read(Importers.bytesSource(NAME, cpu, tiny), Progress.NONE),
+                () -> new PprofImporter().read(Importers.bytesSource(NAME, cpu, ImportLimits.DEFAULT.withInflate(tiny)),
+                        Progress.NONE),
                 ImportException.class);
         assertThat(e.problem()).contains("larger than 1000 B, the most Goroscope opens");
     }

@@ -189,7 +189,7 @@ class SchedTraceImporterTest {
     void aTenMegabyteLine() {
         assertThatThrownBy(() -> importer.read(TestFiles.oneLongLine("big.log", 10 << 20, 'S'), Progress.NONE))
                 .isInstanceOf(ImportException.class)
-                .hasMessage("big.log: line 1: line longer than 1024 KiB: not a text format Goroscope reads");
+                .hasMessage("big.log: line 1: line longer than 4 MiB: not a text format Goroscope reads");
     }
 
     /** Cut inside the 2nd SCHED line, a P line, a G line's reason and a G line's last field. */
