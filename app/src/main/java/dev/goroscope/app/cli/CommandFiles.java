@@ -12,6 +12,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Reading a command's input and writing its output file, with one-line errors naming the file. */
 final class CommandFiles {
@@ -28,7 +29,10 @@ final class CommandFiles {
         return Importers.all().open(in);
     }
 
-    /** Writes {@code body} to the file {@code target}, or to {@code stdout} when the target is "-". */
+    /**
+     * Writes {@code body} to the file {@code target}, or to {@code stdout} when the target is "-". The file is
+     * written beside the target and renamed over it, so a failure never leaves half a file in place of a good one.
+     */
     static void write(String target, PrintWriter stdout, Body body) throws CliException {
         if (target.equals("-")) {
             try {
@@ -39,10 +43,29 @@ final class CommandFiles {
             stdout.flush();
             return;
         }
-        try (Writer w = Files.newBufferedWriter(Path.of(target), StandardCharsets.UTF_8)) {
-            body.writeTo(w);
+        Path out = Path.of(target).toAbsolutePath();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(out.getParent(), "." + out.getFileName(), ".part");
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                body.writeTo(w);
+            }
+            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            deleteQuietly(temp);
             throw new CliException(target + ": cannot write: " + describe(e));
+        }
+    }
+
+    /** Removes a half-written temporary file; a failure to remove it changes nothing the user relies on. */
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            temp.toFile().deleteOnExit();
         }
     }
 

@@ -2,12 +2,10 @@ package dev.goroscope.app.cli;
 
 import dev.goroscope.app.export.FoldedWriter;
 import dev.goroscope.model.calltree.CallTree;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,8 +14,8 @@ import picocli.CommandLine.Spec;
                 + "(the input of flamegraph.pl and speedscope).",
                 "--focus, --isolate, --hide and --drop apply in the order given."})
 final class ExportFoldedCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "A goroutine dump or profile (gzip is unwrapped).")
-    private Path in;
+    @Mixin
+    private StackInput input;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write; - for standard output.")
     private String out;
@@ -25,19 +23,12 @@ final class ExportFoldedCommand implements Callable<Integer> {
     @Mixin
     private TransformOptions transforms;
 
-    @Option(names = "--sample-type", order = 11, paramLabel = "TYPE", description = "The profile value to weigh stacks by, as "
-            + "type or type/unit; default: the profile's default.")
-    private String sampleType;
-
-    @Mixin
-    private LabelOptions labels;
-
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        StackChoice choice = StackChoice.of(CommandFiles.read(in), sampleType, labels.focus(), labels.group());
+        StackChoice choice = input.read();
         CallTree tree = CallTree.of(choice.stacks(), transforms.transforms());
         CommandFiles.write(out, spec.commandLine().getOut(), w -> FoldedWriter.write(tree, w));
         return 0;

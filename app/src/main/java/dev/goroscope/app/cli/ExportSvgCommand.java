@@ -4,7 +4,6 @@ import dev.goroscope.app.export.SvgFlameGraphWriter;
 import dev.goroscope.app.export.SvgOptions;
 import dev.goroscope.model.calltree.StackTransform;
 import dev.goroscope.model.calltree.ViewState;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,8 +23,8 @@ import picocli.CommandLine.Spec;
                 + "give function, file:line, weight and share.",
                 "--focus, --isolate, --hide and --drop apply in the order given; --invert after them."})
 final class ExportSvgCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "A goroutine dump or profile (gzip is unwrapped).")
-    private Path in;
+    @Mixin
+    private StackInput input;
 
     @Parameters(index = "1", paramLabel = "OUT.svg", description = "The SVG file to write; - for standard output.")
     private String out;
@@ -54,13 +53,6 @@ final class ExportSvgCommand implements Callable<Integer> {
     @Option(names = "--title", order = 16, paramLabel = "T", description = "The heading (default: the file name and sample type).")
     private String title;
 
-    @Option(names = "--sample-type", order = 17, paramLabel = "TYPE", description = "The profile value to weigh stacks by, as "
-            + "type or type/unit; default: the profile's default.")
-    private String sampleType;
-
-    @Mixin
-    private LabelOptions labels;
-
     @Spec
     private CommandSpec spec;
 
@@ -68,10 +60,10 @@ final class ExportSvgCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SvgOptions options = options();
         ViewState view = view();
-        StackChoice choice = StackChoice.of(CommandFiles.read(in), sampleType, labels.focus(), labels.group());
+        StackChoice choice = input.read();
         var tree = view.treeOf(choice.stacks());
         SvgOptions titled = title != null ? options
-                : new SvgOptions(options.width(), options.minWidth(), in.getFileName() + " — " + choice.sampleType());
+                : new SvgOptions(options.width(), options.minWidth(), input.file().getFileName() + " — " + choice.sampleType());
         CommandFiles.write(out, spec.commandLine().getOut(), w -> SvgFlameGraphWriter.write(tree, view, titled, w));
         return 0;
     }
