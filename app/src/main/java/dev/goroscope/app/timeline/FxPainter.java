@@ -107,11 +107,15 @@ final class FxPainter implements Painter {
         gc.strokeRect(x, y, w, h);
     }
 
+    /**
+     * Fills the rectangle that a 1 px stroke of this horizontal or vertical line covers with the canvas' square
+     * caps: the same pixels, but Prism's software renderer fills a rectangle many times faster than it strokes a
+     * path.
+     */
     @Override
     public void line(int argb, double x1, double y1, double x2, double y2) {
-        gc.setStroke(color(argb));
-        gc.setLineWidth(1);
-        gc.strokeLine(x1, y1, x2, y2);
+        gc.setFill(color(argb));
+        gc.fillRect(Math.min(x1, x2) - 0.5, Math.min(y1, y2) - 0.5, Math.abs(x2 - x1) + 1, Math.abs(y2 - y1) + 1);
     }
 
     @Override

@@ -21,7 +21,8 @@ import javafx.scene.image.WritableImage;
  * redraw costs), the render thread's CPU time for a snapshot of the unchanged canvas (copying it out and reading the
  * pixels back; the benchmark needs it to force rasterisation, the app on screen does not read back, so it is reported
  * apart and not counted) and the wall clock of record plus first snapshot (meaningless on a loaded machine). CPU
- * times are per thread and robust to load. Run:
+ * times are per thread and robust to load. A first pass over the five zooms is not printed: it warms up the JIT
+ * and builds the lanes' level-of-detail indexes, as any use of the app does in its first seconds. Run:
  * {@code java -Xmx4g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp <test classpath>
  * dev.goroscope.app.timeline.TimelineBench [goroutines] [spansPerGoroutine]}.
  */
@@ -89,42 +90,51 @@ public final class TimelineBench {
         FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
         vp.setWidth(1600 - TimelineRenderer.GUTTER);
         double[] zooms = {1, 1e-1, 1e-2, 1e-4, 1e-6};
-        double middle = (tl.startNs() + tl.endNs()) / 2.0;
-        vp.setScrollY(rows.totalHeight() / 2);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long renderThread = renderThreadId();
         System.out.println("visible span   record CPU ms   raster CPU ms   record+raster CPU ms   snapshot readback CPU ms"
                 + "   wall ms   pieces");
-        for (double z : zooms) {
-            double len = (tl.endNs() - tl.startNs()) * z;
-            vp.fit();
-            vp.showRange(middle - len / 2, middle + len / 2);
-            vp.setScrollY(rows.totalHeight() / 2);
-            int frames = 9;
-            long[] rec = new long[frames];
-            long[] raster = new long[frames];
-            long[] sum = new long[frames];
-            long[] readback = new long[frames];
-            long[] wall = new long[frames];
-            for (int f = 0; f < frames; f++) {
-                vp.panBy(f % 2 == 0 ? 3 : -3);
-                long a = System.nanoTime();
-                long fxA = threads.getCurrentThreadCpuTime();
-                long renderA = threads.getThreadCpuTime(renderThread);
-                canvas.getGraphicsContext2D().clearRect(0, 0, 1600, 1000);
-                renderer.draw(painter, 1600, 1000);
-                rec[f] = threads.getCurrentThreadCpuTime() - fxA;
-                snapshot(canvas);
-                wall[f] = System.nanoTime() - a;
-                long renderB = threads.getThreadCpuTime(renderThread);
-                snapshot(canvas);
-                readback[f] = threads.getThreadCpuTime(renderThread) - renderB;
-                raster[f] = Math.max(0, renderB - renderA - readback[f]);
-                sum[f] = rec[f] + raster[f];
+        for (int pass = 0; pass < 2; pass++) {
+            for (double z : zooms) {
+                measure(tl, rows, vp, renderer, canvas, painter, z, pass == 1);
             }
+        }
+    }
+
+    /** Draws nine frames at zoom {@code z} (a fraction of the trace), printing the medians when {@code print}. */
+    private static void measure(Timeline tl, LaneRows rows, TimeViewport vp, TimelineRenderer renderer, Canvas canvas,
+            FxPainter painter, double z, boolean print) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long renderThread = renderThreadId();
+        double middle = (tl.startNs() + tl.endNs()) / 2.0;
+        double len = (tl.endNs() - tl.startNs()) * z;
+        vp.fit();
+        vp.showRange(middle - len / 2, middle + len / 2);
+        vp.setScrollY(rows.totalHeight() / 2);
+        int frames = 9;
+        long[] rec = new long[frames];
+        long[] raster = new long[frames];
+        long[] sum = new long[frames];
+        long[] readback = new long[frames];
+        long[] wall = new long[frames];
+        for (int f = 0; f < frames; f++) {
+            vp.panBy(f % 2 == 0 ? 3 : -3);
+            long a = System.nanoTime();
+            long fxA = threads.getCurrentThreadCpuTime();
+            long renderA = threads.getThreadCpuTime(renderThread);
+            canvas.getGraphicsContext2D().clearRect(0, 0, 1600, 1000);
+            renderer.draw(painter, 1600, 1000);
+            rec[f] = threads.getCurrentThreadCpuTime() - fxA;
+            snapshot(canvas);
+            wall[f] = System.nanoTime() - a;
+            long renderB = threads.getThreadCpuTime(renderThread);
+            snapshot(canvas);
+            readback[f] = threads.getThreadCpuTime(renderThread) - renderB;
+            raster[f] = Math.max(0, renderB - renderA - readback[f]);
+            sum[f] = rec[f] + raster[f];
+        }
+        if (print) {
             System.out.printf(Locale.ROOT, "%-14s %13.2f %15.2f %22.2f %26.2f %9.2f %8d%n",
-                    TimeTicks.duration((long) (vp.endNs() - vp.startNs())), median(rec), median(raster), median(sum),
-                    median(readback), median(wall), renderer.drawnPieces());
+                    TimeTicks.duration((long) (vp.endNs() - vp.startNs())), median(rec), median(raster),
+                    median(sum), median(readback), median(wall), renderer.drawnPieces());
         }
     }
 
