@@ -252,7 +252,6 @@ public final class TimelineCanvas extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         viewport.setScrollY(Math.min(viewport.scrollY(), maxScroll()));
-        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
         renderer.draw(painter, w, h);
         lastPaintNanos = System.nanoTime() - t0;
         syncing = true;

@@ -120,7 +120,6 @@ public final class TimelineBench {
             long a = System.nanoTime();
             long fxA = threads.getCurrentThreadCpuTime();
             long renderA = threads.getThreadCpuTime(renderThread);
-            canvas.getGraphicsContext2D().clearRect(0, 0, 1600, 1000);
             renderer.draw(painter, 1600, 1000);
             rec[f] = threads.getCurrentThreadCpuTime() - fxA;
             snapshot(canvas);
