@@ -4,6 +4,7 @@ import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.timeline.StateLane;
 import dev.goroscope.model.timeline.Timeline;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
@@ -50,6 +51,7 @@ public final class TimelineCanvas extends Region {
     private long selTo = Long.MIN_VALUE;
     private long lastWheel;
     private SpanRef selected;
+    private SpanRef hovered;
     private long lastPaintNanos;
 
     private enum Drag { NONE, PAN, RANGE, OVERVIEW }
@@ -357,8 +359,13 @@ public final class TimelineCanvas extends Region {
         hover(hit.span(), e.getX(), e.getY());
     }
 
+    /** Shows the card of the interval under the mouse; the canvas is repainted only when that interval changes. */
     private void hover(SpanRef s, double x, double y) {
-        renderer.setHovered(s);
+        if (!Objects.equals(s, hovered)) {
+            hovered = s;
+            renderer.setHovered(s);
+            markDirty();
+        }
         if (s == null) {
             card.setVisible(false);
         } else {
@@ -369,7 +376,6 @@ public final class TimelineCanvas extends Region {
             card.relocate(Math.max(0, cx), Math.max(0, cy));
             card.setVisible(true);
         }
-        markDirty();
     }
 
     /** The hover text of an interval: lane, state and reason, start and duration, the function it was in. */
