@@ -137,6 +137,21 @@ public final class GoroutineGroups {
                         (group + 1) * WaitHistogram.BUCKETS), locked[group], leaked[group], facts.stdlibOnly(stack));
     }
 
+    /**
+     * The groups whose goroutines were started with {@code entryFunction} and wait in {@code leafFunction} (see
+     * {@link StackFacts}), largest first: where a finding that names functions rather than a group (a goroutineleak
+     * profile's verdict, a series' growth) shows in this dump.
+     */
+    public int[] withFunctions(String entryFunction, String leafFunction) {
+        int entry = dump.stacks().frames().strings().find(entryFunction);
+        int leaf = dump.stacks().frames().strings().find(leafFunction);
+        if (entry < 0 || leaf < 0) {
+            return new int[0];
+        }
+        return Arrays.stream(order(GroupOrder.COUNT)).filter(k -> facts.entryFunction(dump.stack(first[k])) == entry
+                && facts.leafFunction(dump.stack(first[k])) == leaf).toArray();
+    }
+
     /** Group indices sorted for display. */
     public int[] order(GroupOrder by) {
         Integer[] boxed = new Integer[size()];
