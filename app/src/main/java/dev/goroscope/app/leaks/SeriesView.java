@@ -13,6 +13,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -23,12 +25,14 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
 /**
  * Goroutine counts over a series of snapshots: a line chart of the total and the ten largest groups per snapshot,
  * a table of every group's growth (monotonic growth flagged), and two pickers whose diff opens in a new tab.
+ * Clicking a point of the chart picks its snapshot; clicking a point of another snapshot then opens their diff.
  */
 public final class SeriesView extends BorderPane {
     static final int CHARTED = 10;
@@ -40,11 +44,18 @@ public final class SeriesView extends BorderPane {
     private final ComboBox<String> from = new ComboBox<>();
     private final ComboBox<String> to = new ComboBox<>();
     private final Button diff = new Button("Diff");
-    private final HBox bar;
+    private final Label picked = new Label("Click a point to pick its snapshot, then another to compare them");
+    private final TaskRunner runner;
+    private final Consumer<String> status;
+    private final Consumer<Tab> openTab;
     private SeriesAnalysis series;
+    private int pickedPoint = -1;
 
     /** {@code openTab} receives the diff tabs the user opens. */
     public SeriesView(TaskRunner runner, Consumer<String> status, Consumer<Tab> openTab) {
+        this.runner = runner;
+        this.status = status;
+        this.openTab = openTab;
         setId("series-view");
         x.setLabel("snapshot");
         x.setForceZeroInRange(false);
@@ -67,20 +78,10 @@ public final class SeriesView extends BorderPane {
         from.setId("series-from");
         to.setId("series-to");
         diff.setId("series-diff");
-        diff.setOnAction(e -> {
-            int a = from.getSelectionModel().getSelectedIndex();
-            int b = to.getSelectionModel().getSelectedIndex();
-            if (series == null || a < 0 || b < 0 || a == b) {
-                status.accept("Pick two different snapshots to compare");
-                return;
-            }
-            SeriesAnalysis s = series;
-            String title = s.snapshots().get(a).label() + " → " + s.snapshots().get(b).label();
-            runner.run(p -> new Comparison(title, s.diff(a, b), s.diffTree(a, b, DiffTree.Basis.MAX)),
-                    c -> openTab.accept(new DiffTab(c, runner, status)),
-                    error -> status.accept("Cannot compare: " + error.getMessage()));
-        });
-        bar = new HBox(8, new Label("Compare"), from, new Label("with"), to, diff);
+        diff.setOnAction(e -> compare(from.getSelectionModel().getSelectedIndex(),
+                to.getSelectionModel().getSelectedIndex()));
+        picked.setId("series-picked");
+        HBox bar = new HBox(8, new Label("Compare"), from, new Label("with"), to, diff, picked);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         setTop(bar);
@@ -103,21 +104,86 @@ public final class SeriesView extends BorderPane {
             from.getSelectionModel().select(a >= 0 && a < labels.size() ? a : 0);
             to.getSelectionModel().select(b >= 0 && b < labels.size() - 1 ? b : labels.size() - 1);
         }
+        if (pickedPoint >= labels.size()) {
+            pickedPoint = -1;
+        }
         XYChart.Series<Number, Number> total = new XYChart.Series<>();
         total.setName("total");
         for (int t = 0; t < snaps.size(); t++) {
-            total.getData().add(new XYChart.Data<>(t + 1, s.total(t)));
+            total.getData().add(point(t, s.total(t)));
         }
         chart.getData().setAll(List.of(total));
         s.rows().stream().sorted((p, q) -> Long.compare(q.last(), p.last())).limit(CHARTED).forEach(r -> {
             XYChart.Series<Number, Number> line = new XYChart.Series<>();
             line.setName(shortName(r.entryFunction()) + " · " + r.waitReason());
             for (int t = 0; t < r.counts().length; t++) {
-                line.getData().add(new XYChart.Data<>(t + 1, r.counts()[t]));
+                line.getData().add(point(t, r.counts()[t]));
             }
             chart.getData().add(line);
         });
         table.getItems().setAll(s.rows());
+    }
+
+    /**
+     * A click on a point of snapshot {@code t}: picks it as the "before" snapshot, or, when another snapshot is
+     * picked already, opens the diff of the two (the earlier one first) and starts over.
+     */
+    public void pickPoint(int t) {
+        if (series == null || t < 0 || t >= series.snapshots().size()) {
+            return;
+        }
+        if (pickedPoint < 0 || pickedPoint == t) {
+            pickedPoint = t;
+            from.getSelectionModel().select(t);
+            picked.setText("Picked " + series.snapshots().get(t).label() + " (" + series.total(t)
+                    + " goroutines): click a point of another snapshot to compare");
+            return;
+        }
+        int a = Math.min(pickedPoint, t);
+        int b = Math.max(pickedPoint, t);
+        pickedPoint = -1;
+        from.getSelectionModel().select(a);
+        to.getSelectionModel().select(b);
+        picked.setText("Compared " + series.snapshots().get(a).label() + " with " + series.snapshots().get(b).label());
+        compare(a, b);
+    }
+
+    /** The snapshot picked by a click on the chart and waiting for a second one, or -1. */
+    public int pickedPoint() {
+        return pickedPoint;
+    }
+
+    public Label pickedLabel() {
+        return picked;
+    }
+
+    private void compare(int a, int b) {
+        if (series == null || a < 0 || b < 0 || a == b) {
+            status.accept("Pick two different snapshots to compare");
+            return;
+        }
+        SeriesAnalysis s = series;
+        String title = s.snapshots().get(a).label() + " → " + s.snapshots().get(b).label();
+        runner.run(p -> new Comparison(title, s.diff(a, b), s.diffTree(a, b, DiffTree.Basis.MAX)),
+                c -> openTab.accept(new DiffTab(c, runner, status)),
+                error -> status.accept("Cannot compare: " + error.getMessage()));
+    }
+
+    /** The point of snapshot {@code t} (x = t + 1); its symbol picks the snapshot when clicked. */
+    private XYChart.Data<Number, Number> point(int t, long count) {
+        XYChart.Data<Number, Number> d = new XYChart.Data<>(t + 1, count);
+        d.nodeProperty().addListener((o, old, symbol) -> clickable(symbol, t, count));
+        return d;
+    }
+
+    private void clickable(Node symbol, int t, long count) {
+        if (symbol == null) {
+            return;
+        }
+        symbol.setCursor(Cursor.HAND);
+        symbol.setOnMouseClicked(e -> pickPoint(t));
+        Tooltip.install(symbol, new Tooltip(series.snapshots().get(t).label() + ": " + count
+                + " goroutines (click to pick)"));
     }
 
     public TableView<SeriesRow> table() {
@@ -130,11 +196,6 @@ public final class SeriesView extends BorderPane {
 
     public Button diffButton() {
         return diff;
-    }
-
-    /** The bar with the snapshot pickers, where a live tab adds its own controls. */
-    HBox bar() {
-        return bar;
     }
 
     private static String shortName(String function) {
