@@ -3,6 +3,7 @@ package dev.goroscope.model.analysis;
 import dev.goroscope.model.goroutine.GoroutineArguments;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.stack.FrameTable;
+import dev.goroscope.model.stack.GoFunctionName;
 import dev.goroscope.model.stack.StackTable;
 import java.util.Arrays;
 
@@ -139,17 +140,18 @@ public final class GoroutineGroups {
 
     /**
      * The groups whose goroutines were started with {@code entryFunction} and wait in {@code leafFunction} (see
-     * {@link StackFacts}), largest first: where a finding that names functions rather than a group (a goroutineleak
-     * profile's verdict, a series' growth) shows in this dump.
+     * {@link StackFacts}; generic functions match whatever their type arguments, as
+     * {@link GoFunctionName#asTraceback} prints them), largest first: where a finding that names functions rather
+     * than a group (a goroutineleak profile's verdict, a series' growth) shows in this dump.
      */
     public int[] withFunctions(String entryFunction, String leafFunction) {
-        int entry = dump.stacks().frames().strings().find(entryFunction);
-        int leaf = dump.stacks().frames().strings().find(leafFunction);
-        if (entry < 0 || leaf < 0) {
-            return new int[0];
-        }
-        return Arrays.stream(order(GroupOrder.COUNT)).filter(k -> facts.entryFunction(dump.stack(first[k])) == entry
-                && facts.leafFunction(dump.stack(first[k])) == leaf).toArray();
+        String entry = GoFunctionName.asTraceback(entryFunction);
+        String leaf = GoFunctionName.asTraceback(leafFunction);
+        return Arrays.stream(order(GroupOrder.COUNT)).filter(k -> {
+            int stack = dump.stack(first[k]);
+            return GoFunctionName.asTraceback(facts.entryName(stack)).equals(entry)
+                    && GoFunctionName.asTraceback(facts.leafName(stack)).equals(leaf);
+        }).toArray();
     }
 
     /** Group indices sorted for display. */
