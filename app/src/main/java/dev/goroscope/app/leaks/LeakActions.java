@@ -7,7 +7,6 @@ import dev.goroscope.importers.live.LivePoller;
 import dev.goroscope.importers.series.LoadedSeries;
 import dev.goroscope.importers.series.SeriesLoader;
 import dev.goroscope.model.Dataset;
-import dev.goroscope.model.analysis.LeakRules;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,7 +129,7 @@ public final class LeakActions {
         status.accept("Reading the series…");
         runner.run(p -> new SeriesLoader(importers).load(paths, p), loaded -> {
             SeriesView view = new SeriesView(runner, status, this::add);
-            view.show(loaded.analyse(LeakRules.DEFAULTS));
+            view.show(loaded.analyse(view.rules()));
             Tab tab = new Tab("Series · " + name(paths), view);
             tab.setId("series-tab");
             add(tab);

@@ -4,7 +4,6 @@ import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.importers.Importers;
 import dev.goroscope.importers.live.LivePoller;
 import dev.goroscope.importers.live.PollSource;
-import dev.goroscope.model.analysis.LeakRules;
 import dev.goroscope.model.analysis.Snapshot;
 import java.io.File;
 import java.io.IOException;
@@ -180,7 +179,7 @@ public final class LiveTab extends Tab {
         lastPoll = " · last poll " + LocalTime.now().format(CLOCK);
         save.setDisable(false);
         showState(poller.isPaused() ? "paused" : "polling");
-        view.show(poller.analyse(LeakRules.DEFAULTS));
+        view.show(poller.analyse(view.rules()));
     }
 
     private void ended(String reason) {

@@ -2,6 +2,9 @@ package dev.goroscope.app.leaks;
 
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.model.analysis.DiffTree;
+import dev.goroscope.model.analysis.LeakDetector;
+import dev.goroscope.model.analysis.LeakRules;
+import dev.goroscope.model.analysis.LeakSuspect;
 import dev.goroscope.model.analysis.SeriesAnalysis;
 import dev.goroscope.model.analysis.SeriesRow;
 import dev.goroscope.model.analysis.Snapshot;
@@ -23,6 +26,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -31,8 +35,9 @@ import javafx.scene.layout.HBox;
 
 /**
  * Goroutine counts over a series of snapshots: a line chart of the total and the ten largest groups per snapshot,
- * a table of every group's growth (monotonic growth flagged), and two pickers whose diff opens in a new tab.
- * Clicking a point of the chart picks its snapshot; clicking a point of another snapshot then opens their diff.
+ * a table of every group's growth (monotonic growth flagged), the series' leak suspects (groups that grow, with the
+ * thresholds editable), and two pickers whose diff opens in a new tab. Clicking a point of the chart picks its
+ * snapshot; clicking a point of another snapshot then opens their diff.
  */
 public final class SeriesView extends BorderPane {
     static final int CHARTED = 10;
@@ -45,6 +50,10 @@ public final class SeriesView extends BorderPane {
     private final ComboBox<String> to = new ComboBox<>();
     private final Button diff = new Button("Diff");
     private final Label picked = new Label("Click a point to pick its snapshot, then another to compare them");
+    private final SuspectsPane suspects = new SuspectsPane(this::reanalyse, this::pick);
+    private final Tab groupsTab = new Tab("Groups over time", table);
+    private final Tab suspectsTab = new Tab("Leak suspects", suspects);
+    private final TabPane lower = new TabPane(groupsTab, suspectsTab);
     private final TaskRunner runner;
     private final Consumer<String> status;
     private final Consumer<Tab> openTab;
@@ -85,7 +94,10 @@ public final class SeriesView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         setTop(bar);
-        SplitPane split = new SplitPane(chart, table);
+        groupsTab.setId("series-groups-tab");
+        suspectsTab.setId("series-suspects-tab");
+        lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(chart, lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         setCenter(split);
@@ -122,6 +134,42 @@ public final class SeriesView extends BorderPane {
             chart.getData().add(line);
         });
         table.getItems().setAll(s.rows());
+        List<LeakSuspect> found = new LeakDetector(suspects.rules()).detect(null, s, List.of());
+        suspects.show(found);
+        suspectsTab.setText("Leak suspects (" + found.size() + ")");
+    }
+
+    /** The thresholds the suspects form shows; a series shown here should be analysed with them. */
+    public LeakRules rules() {
+        return suspects.rules();
+    }
+
+    public SuspectsPane suspects() {
+        return suspects;
+    }
+
+    private void reanalyse(LeakRules rules) {
+        if (series == null) {
+            return;
+        }
+        List<Snapshot> snaps = series.snapshots();
+        runner.run(p -> SeriesAnalysis.of(snaps, rules), this::show,
+                error -> status.accept("Cannot analyse the series: " + error.getMessage()));
+    }
+
+    /** Shows the table row of the group a suspect names. */
+    private void pick(LeakSuspect s) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            SeriesRow r = table.getItems().get(i);
+            if (r.entryFunction().equals(s.entryFunction()) && r.leafFunction().equals(s.leafFunction())
+                    && r.waitReason().equals(s.waitReason())) {
+                lower.getSelectionModel().select(groupsTab);
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(i);
+                return;
+            }
+        }
+        suspects.addToDetails("No group of the series has these functions and wait reason any more.");
     }
 
     /**

@@ -14,7 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The ranked leak suspects of a dump, with the rules' thresholds as a small form: changing one re-runs the
+ * The ranked leak suspects of a dump or a series, with the rules' thresholds as a small form: changing one re-runs the
  * detection; clicking a suspect shows its rule and evidence below the list and hands it to {@code onPick}.
  */
 public final class SuspectsPane extends BorderPane {
@@ -81,6 +81,10 @@ public final class SuspectsPane extends BorderPane {
 
     public Spinner<Integer> blockedMinutes() {
         return blocked;
+    }
+
+    public Spinner<Integer> growthIncrease() {
+        return growthIncrease;
     }
 
     /** The details of the selected suspect. */

@@ -8,6 +8,8 @@ import dev.goroscope.app.workspace.MainWindow;
 import dev.goroscope.app.workspace.RecentFiles;
 import dev.goroscope.importers.Importers;
 import dev.goroscope.model.analysis.DiffEntry;
+import dev.goroscope.model.analysis.LeakRule;
+import dev.goroscope.model.analysis.LeakSuspect;
 import dev.goroscope.model.analysis.SeriesRow;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.calltree.FunctionMatcher;
@@ -15,7 +17,10 @@ import dev.goroscope.model.calltree.StackTransform;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +144,40 @@ class DiffAndSeriesTest {
         assertThat(leaky.before()).isEqualTo(sends.counts()[1]);
         assertThat(leaky.after()).isEqualTo(sends.counts()[3]);
         assertThat(view.pickedPoint()).isEqualTo(-1);
+    }
+
+    @Test
+    void theSeriesListsItsGrowingGroupAsASuspectAndPickingItShowsItsRow(FxRobot robot) {
+        robot.interact(() -> window.leakActions().openSeries(List.of(LeakData.path("growing"))));
+        SeriesView view = (SeriesView) window.tabs().getSelectionModel().getSelectedItem().getContent();
+
+        robot.clickOn("#series-suspects-tab");
+
+        assertThat(robot.lookup("#series-suspects-tab .tab-label").queryLabeled().getText())
+                .isEqualTo("Leak suspects (1)");
+        List<LeakSuspect> shown = view.suspects().list().getItems();
+        assertThat(shown).extracting(LeakSuspect::entryFunction).contains("main.leakySend");
+        LeakSuspect leaky = shown.stream().filter(s -> s.entryFunction().equals("main.leakySend")).findFirst()
+                .orElseThrow();
+        assertThat(leaky.rule()).isEqualTo(LeakRule.GROWING);
+        assertThat(leaky.group()).isEqualTo(-1);
+        assertThat(leaky.evidence()).startsWith("3 → 6 → 9 → 12 → 15 over 5 snapshots (+3.0 per snapshot");
+        Node cell = robot.lookup("#suspects-list .list-cell").match((ListCell<LeakSuspect> c) -> c.getItem() == leaky)
+                .query();
+
+        robot.clickOn(cell);
+
+        assertThat(robot.lookup("#suspect-details").queryAs(Label.class).getText())
+                .isEqualTo("growing-group: grows across snapshots\n" + leaky.evidence());
+        assertThat(view.table().getSelectionModel().getSelectedItem().entryFunction()).isEqualTo("main.leakySend");
+        assertThat(view.table().isVisible()).isTrue();
+
+        robot.clickOn("#series-suspects-tab");
+        robot.interact(() -> view.suspects().growthIncrease().getValueFactory().setValue(100));
+        assertThat(view.suspects().list().getItems()).isEmpty();
+        assertThat(view.table().getItems()).noneMatch(SeriesRow::growing);
+        assertThat(robot.lookup("#series-suspects-tab .tab-label").queryLabeled().getText())
+                .isEqualTo("Leak suspects (0)");
     }
 
     /** The label of snapshot {@code t} as the pickers list it. */
