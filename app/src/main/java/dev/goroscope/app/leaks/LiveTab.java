@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -27,6 +29,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
@@ -98,9 +102,19 @@ public final class LiveTab extends Tab {
         pause.setOnAction(e -> togglePause());
         stop.setOnAction(e -> poller.stop());
         save.setOnAction(e -> saveSnapshots());
-        HBox bar = new HBox(8, new Label("pprof address"), address, new Label("every (s)"), seconds, start, busy,
-                pause, stop, save, state, lastError);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox controls = new HBox(8, new Label("pprof address"), address, new Label("every (s)"), seconds, start, busy,
+                pause, stop, save);
+        for (Button b : List.of(start, pause, stop, save)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        controls.setAlignment(Pos.CENTER_LEFT);
+        state.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(state.getText()),
+                state.textProperty()));
+        lastError.tooltipProperty().bind(Bindings.createObjectBinding(() -> lastError.getText().isEmpty() ? null
+                : new Tooltip(lastError.getText()), lastError.textProperty()));
+        HBox news = new HBox(16, state, lastError);
+        news.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, controls, news);
         bar.setPadding(new Insets(4, 8, 4, 8));
         setContent(new BorderPane(view, bar, null, null, null));
         setOnClosed(e -> {

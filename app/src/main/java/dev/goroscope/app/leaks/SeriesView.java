@@ -103,18 +103,22 @@ public final class SeriesView extends BorderPane {
         setCenter(split);
     }
 
-    /** Shows {@code s} (again, when a live series grew), keeping the picked points where they still exist. */
+    /**
+     * Shows {@code s} (again, when a live series grew), keeping the picked points where they still exist; a "with"
+     * picker on the latest snapshot moves on to the new latest one.
+     */
     public void show(SeriesAnalysis s) {
         series = s;
         List<Snapshot> snaps = s.snapshots();
         int a = from.getSelectionModel().getSelectedIndex();
         int b = to.getSelectionModel().getSelectedIndex();
+        boolean toLatest = b < 0 || b == to.getItems().size() - 1;
         List<String> labels = snaps.stream().map(Snapshot::label).toList();
         from.getItems().setAll(labels);
         to.getItems().setAll(labels);
         if (!labels.isEmpty()) {
             from.getSelectionModel().select(a >= 0 && a < labels.size() ? a : 0);
-            to.getSelectionModel().select(b >= 0 && b < labels.size() - 1 ? b : labels.size() - 1);
+            to.getSelectionModel().select(toLatest || b >= labels.size() ? labels.size() - 1 : b);
         }
         if (pickedPoint >= labels.size()) {
             pickedPoint = -1;
