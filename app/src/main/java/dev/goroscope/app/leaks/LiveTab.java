@@ -38,7 +38,7 @@ import javafx.stage.Window;
  * A live series: the user types a service's pprof address and an interval and presses Start; the tab then polls
  * {@code /debug/pprof/goroutine?debug=2} and redraws the series view as snapshots arrive, with a busy indicator,
  * the snapshot count, the last poll time and the last error in view; Pause/Resume, Stop, Save snapshots….
- * When the service dies, what was collected stays and the error shows.
+ * When the service dies, what was collected stays and the error shows; closing the tab deletes what was not saved.
  */
 public final class LiveTab extends Tab {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -100,7 +100,7 @@ public final class LiveTab extends Tab {
         stop.setDisable(true);
         save.setDisable(true);
         pause.setOnAction(e -> togglePause());
-        stop.setOnAction(e -> poller.stop());
+        stop.setOnAction(e -> inBackground(LivePoller::stop));
         save.setOnAction(e -> saveSnapshots());
         HBox controls = new HBox(8, new Label("pprof address"), address, new Label("every (s)"), seconds, start, busy,
                 pause, stop, save);
@@ -119,7 +119,7 @@ public final class LiveTab extends Tab {
         setContent(new BorderPane(view, bar, null, null, null));
         setOnClosed(e -> {
             if (poller != null) {
-                poller.stop();
+                inBackground(LivePoller::discard);
             }
         });
     }
@@ -216,6 +216,19 @@ public final class LiveTab extends Tab {
         LivePoller p = poller;
         runner.run(progress -> p.save(dir), saved -> status.accept("Saved " + saved.size() + " snapshots to " + dir),
                 error -> lastError.setText(dir + ": cannot save: " + error.getMessage()));
+    }
+
+    /** What the poller does while a poll may be under way, off the FX thread (a slow service can take a while). */
+    private interface PollerAction {
+        void apply(LivePoller p) throws IOException;
+    }
+
+    private void inBackground(PollerAction action) {
+        LivePoller p = poller;
+        runner.run(progress -> {
+            action.apply(p);
+            return p;
+        }, done -> { }, error -> status.accept(p.url() + ": " + error.getMessage()));
     }
 
     private static Path chooseFolder(Window owner) {

@@ -137,6 +137,11 @@ class LiveTabTest {
         assertThat(robot.lookup("#live-stop").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#live-busy").query().isVisible()).isFalse();
         assertThat(tab.view().chart().getData().get(0).getData()).hasSize(n);
+
+        Path spool = tab.poller().spool();
+        assertThat(spool).isNotEmptyDirectory();
+        robot.clickOn(".tab-close-button");
+        assertThat(spool).as("what was not saved is deleted with the tab").doesNotExist();
     }
 
     @Test

@@ -173,6 +173,31 @@ public final class LivePoller implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Stops and deletes the answers spooled so far, then the spool folder if that leaves it empty: for a series
+     * the user closes without saving.
+     */
+    public void discard() throws IOException {
+        stop();
+        List<Captured> all;
+        synchronized (this) {
+            all = List.copyOf(captured);
+        }
+        for (Captured c : all) {
+            Files.deleteIfExists(c.raw());
+        }
+        try (var left = Files.list(spool)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(spool);
+            }
+        }
+    }
+
+    /** The folder the answers are spooled in until saved. */
+    public Path spool() {
+        return spool;
+    }
+
     /** The snapshots collected so far, oldest first. */
     public synchronized List<Snapshot> snapshots() {
         return captured.stream().map(Captured::snapshot).toList();
