@@ -41,6 +41,7 @@ import javafx.scene.layout.HBox;
  */
 public final class SeriesView extends BorderPane {
     static final int CHARTED = 10;
+    private static final double PICKED_SCALE = 1.8;
 
     private final NumberAxis x = new NumberAxis();
     private final NumberAxis y = new NumberAxis();
@@ -138,6 +139,7 @@ public final class SeriesView extends BorderPane {
             chart.getData().add(line);
         });
         table.getItems().setAll(s.rows());
+        markPicked();
         List<LeakSuspect> found = new LeakDetector(suspects.rules()).detect(null, s, List.of());
         suspects.show(found);
         suspectsTab.setText("Leak suspects (" + found.size() + ")");
@@ -189,6 +191,7 @@ public final class SeriesView extends BorderPane {
             from.getSelectionModel().select(t);
             picked.setText("Picked " + series.snapshots().get(t).label() + " (" + series.total(t)
                     + " goroutines): click a point of another snapshot to compare");
+            markPicked();
             return;
         }
         int a = Math.min(pickedPoint, t);
@@ -197,6 +200,7 @@ public final class SeriesView extends BorderPane {
         from.getSelectionModel().select(a);
         to.getSelectionModel().select(b);
         picked.setText("Compared " + series.snapshots().get(a).label() + " with " + series.snapshots().get(b).label());
+        markPicked();
         compare(a, b);
     }
 
@@ -207,6 +211,19 @@ public final class SeriesView extends BorderPane {
 
     public Label pickedLabel() {
         return picked;
+    }
+
+    /** Draws the points of the picked snapshot larger. */
+    private void markPicked() {
+        for (XYChart.Series<Number, Number> line : chart.getData()) {
+            for (XYChart.Data<Number, Number> d : line.getData()) {
+                if (d.getNode() != null) {
+                    double scale = d.getXValue().intValue() == pickedPoint + 1 ? PICKED_SCALE : 1;
+                    d.getNode().setScaleX(scale);
+                    d.getNode().setScaleY(scale);
+                }
+            }
+        }
     }
 
     private void compare(int a, int b) {

@@ -129,6 +129,8 @@ class DiffAndSeriesTest {
         robot.clickOn(lines.get(0).getData().get(1).getNode());
 
         assertThat(view.pickedPoint()).isEqualTo(1);
+        assertThat(lines.get(0).getData().get(1).getNode().getScaleX()).as("drawn larger").isGreaterThan(1);
+        assertThat(lines.get(0).getData().get(2).getNode().getScaleX()).isEqualTo(1);
         String second = labelOf(robot, 1);
         assertThat(view.pickedLabel().getText()).startsWith("Picked " + second + " (");
         assertThat(robot.lookup("#series-from").queryComboBox().getValue()).isEqualTo(second);
@@ -144,6 +146,7 @@ class DiffAndSeriesTest {
         assertThat(leaky.before()).isEqualTo(sends.counts()[1]);
         assertThat(leaky.after()).isEqualTo(sends.counts()[3]);
         assertThat(view.pickedPoint()).isEqualTo(-1);
+        assertThat(lines.get(0).getData().get(1).getNode().getScaleX()).isEqualTo(1);
     }
 
     @Test
