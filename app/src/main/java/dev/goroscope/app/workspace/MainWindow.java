@@ -524,6 +524,9 @@ public final class MainWindow {
 
     @FXML
     private void onQuit() {
+        if (stage != null) {
+            stage.close();
+        }
         Platform.exit();
     }
 
