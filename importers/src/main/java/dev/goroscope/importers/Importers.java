@@ -7,6 +7,7 @@ import dev.goroscope.importers.folded.FoldedImporter;
 import dev.goroscope.importers.pprof.PprofImporter;
 import dev.goroscope.importers.schedtrace.SchedTraceImporter;
 import dev.goroscope.importers.speedscope.SpeedscopeImporter;
+import dev.goroscope.importers.support.Deadline;
 import dev.goroscope.importers.trace.TraceImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
@@ -82,12 +83,19 @@ public final class Importers {
     }
 
     /**
-     * Reads with {@code importer}, turning an exhausted heap into a message: what the importer had built is
-     * unreachable once it has thrown, so the application goes on with its memory back.
+     * Reads with {@code importer} within the time limit of the source's {@link ImportLimits}, turning an exhausted
+     * heap into a message: what the importer had built is unreachable once it has thrown, so the application goes
+     * on with its memory back.
      */
     private static Dataset readWithin(Importer importer, ImportSource source, Progress progress) throws ImportException {
+        Deadline deadline = new Deadline(progress, source.limits().maxTime());
         try {
-            return importer.read(source, progress);
+            return importer.read(source, deadline);
+        } catch (ImportException e) {
+            if (deadline.expired()) {
+                throw source.limits().tookTooLong(source.name(), e.where());
+            }
+            throw e;
         } catch (OutOfMemoryError e) {
             long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
             long largerGiB = Math.max(1, 2 * heapMiB >> 10);

@@ -2,7 +2,9 @@ package dev.goroscope.importers.trace.v1;
 
 import static dev.goroscope.importers.trace.v1.V1Events.*;
 
+import dev.goroscope.importers.trace.CancelPoll;
 import dev.goroscope.importers.trace.LongIntMap;
+import dev.goroscope.importers.trace.ReadStopped;
 import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
@@ -53,9 +55,10 @@ final class V1Replay {
         this.logValues = logValues;
     }
 
-    void run() {
+    void run(CancelPoll poll) throws ReadStopped {
         b.countEvents(order.length);
         for (int e : order) {
+            poll.step("while replaying the events");
             long t = ev.ts[e];
             int type = ev.type[e];
             switch (type) {
