@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.workspace.DocumentTab;
 import dev.goroscope.app.tasks.InlineTaskRunner;
+import dev.goroscope.app.theme.ThemeColors;
 import dev.goroscope.app.workspace.MainWindow;
 import dev.goroscope.app.workspace.RecentFiles;
 import dev.goroscope.importers.Importers;
@@ -247,7 +248,7 @@ class TimelinePaneTest {
         Path svg = dir.resolve("search.svg");
         robot.interact(() -> p.exportSvg(svg));
         String text = Files.readString(svg);
-        String faded = String.format("fill=\"#%06x\"", TimelineRenderer.color(SpanKind.RUNNING, true) & 0xFFFFFF);
+        String faded = String.format("fill=\"#%06x\"", TimelineRenderer.color(SpanKind.RUNNING, true, ThemeColors.LIGHT.background()) & 0xFFFFFF);
         assertThat(text).contains(faded);
         robot.doubleClickOn("#span-search").eraseText(12);
         WaitForAsyncUtils.waitForFxEvents();
