@@ -35,7 +35,7 @@ final class GoroutineDetails extends VBox {
         createdBy.setMinHeight(Region.USE_PREF_SIZE);
         frames.setId("goroutine-frames");
         frames.getStyleClass().add("frame-list");
-        frames.setCellFactory(v -> new FrameLinkCell(() -> dump.stacks().frames(), openSource));
+        frames.setCellFactory(v -> FrameLinkCell.ofFrames(() -> dump.stacks().frames(), openSource));
         creatorLink.setId("creator-link");
         creatorLink.getStyleClass().add("frame-link");
         creatorLink.setVisible(false);

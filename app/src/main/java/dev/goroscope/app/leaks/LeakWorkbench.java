@@ -1,5 +1,6 @@
 package dev.goroscope.app.leaks;
 
+import dev.goroscope.app.source.FrameLink;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.model.analysis.CreationTree;
 import dev.goroscope.model.analysis.DumpAnalysis;
@@ -34,7 +35,7 @@ public final class LeakWorkbench extends TabPane {
     private boolean creationShown;
 
     public LeakWorkbench(Node goroutines, GoroutineDump dump, List<Profile> profiles, TaskRunner runner,
-            Consumer<String> status) {
+            Consumer<String> status, Consumer<FrameLink> openSource) {
         this.dump = dump;
         this.profiles = List.copyOf(profiles);
         this.runner = runner;
@@ -44,7 +45,7 @@ public final class LeakWorkbench extends TabPane {
         groups = new GroupsPane(o -> {
             options = o;
             analyse();
-        });
+        }, openSource);
         suspects = new SuspectsPane(r -> analyse(), this::pick);
         groupsTab = new Tab("Groups", groups);
         groupsTab.setId("groups-tab");

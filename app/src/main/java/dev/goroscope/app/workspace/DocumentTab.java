@@ -69,7 +69,8 @@ public final class DocumentTab extends Tab {
         flamePane = new FlameGraphPane(model, status);
         goroutinePane = file.goroutines() == null ? null : new GoroutinePane(file.goroutines(), this::openSource);
         leaks = goroutinePane == null ? null
-                : new LeakWorkbench(goroutinePane, dataset.dump(), dataset.profiles(), runner, status);
+                : new LeakWorkbench(goroutinePane, dataset.dump(), dataset.profiles(), runner, status,
+                        this::openSource);
         if (sources.size() > 1) {
             ComboBox<StackSource> chooser = new ComboBox<>();
             chooser.setId("source-chooser");

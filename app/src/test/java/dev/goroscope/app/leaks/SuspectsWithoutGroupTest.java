@@ -107,7 +107,7 @@ class SuspectsWithoutGroupTest {
         List<Profile> profiles = Importers.all().open(LeakData.path("goroutineleak.pb.gz")).profiles();
         robot.interact(() -> {
             workbench = new LeakWorkbench(new Label("goroutines"), dump, profiles, new InlineTaskRunner(),
-                    statuses::add);
+                    statuses::add, link -> { });
             stage.setScene(new Scene(workbench, 1200, 700));
             stage.show();
         });
