@@ -1,5 +1,8 @@
 package dev.goroscope.model.timeline;
 
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
 /**
  * The mix of states of a group of lanes over time, for drawing a folded group as one strip: the trace is cut into
  * equal bins and each bin holds the nanoseconds the group's lanes spent in each {@link SpanKind} there, as
@@ -19,15 +22,21 @@ public final class GroupSummary {
         this.cumulative = cumulative;
     }
 
-    /** Sums {@code lanes} (with their kinds) over {@code [start, end)} cut into {@code bins} bins. */
-    public static GroupSummary of(LaneLod[] lanes, long start, long end, int bins) {
+    /**
+     * Sums the goroutine lanes {@code lanes} over {@code [start, end)} cut into {@code bins} bins, each interval
+     * counted under its {@link SpanKind#ofGoroutineInterval kind} ({@code reasonKinds} being
+     * {@link SpanKind#reasonKinds} of the trace's strings). Reads only the immutable lanes, so it may run on a
+     * worker thread; stops with a {@link CancellationException} once {@code cancelled} turns true (checked per lane).
+     */
+    public static GroupSummary of(StateLane[] lanes, byte[] reasonKinds, long start, long end, int bins,
+            BooleanSupplier cancelled) {
         long binNs = Math.max(1, (end - start + bins - 1) / bins);
         long[] perBin = new long[bins * SpanKind.COUNT];
-        for (LaneLod lod : lanes) {
-            StateLane.Cursor c = lod.lane().cursor(0);
-            while (c.next()) {
-                add(perBin, lod.kind(c.index()), Math.max(start, c.start()), Math.min(end, c.end()), start, binNs, bins);
+        for (StateLane lane : lanes) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("group summary cancelled");
             }
+            addLane(perBin, lane, reasonKinds, start, end, binNs, bins);
         }
         long[] cumulative = new long[(bins + 1) * SpanKind.COUNT];
         for (int b = 0; b < bins; b++) {
@@ -36,6 +45,15 @@ public final class GroupSummary {
             }
         }
         return new GroupSummary(start, binNs, bins, cumulative);
+    }
+
+    private static void addLane(long[] perBin, StateLane lane, byte[] reasonKinds, long start, long end, long binNs,
+            int bins) {
+        StateLane.Cursor c = lane.cursor(0);
+        while (c.next()) {
+            int kind = SpanKind.ofGoroutineInterval(c.stateOrdinal(), c.detail(), reasonKinds);
+            add(perBin, kind, Math.max(start, c.start()), Math.min(end, c.end()), start, binNs, bins);
+        }
     }
 
     private static void add(long[] perBin, int kind, long from, long to, long start, long binNs, int bins) {

@@ -21,6 +21,7 @@ public final class SpanKind {
     public static final int GC = 9;
     public static final int WAITING = 10;
     public static final int COUNT = 11;
+    private static final int WAITING_ORDINAL = GoroutineState.WAITING.ordinal();
 
     private static final String[] LABELS = {"idle", "runnable", "running", "syscall", "waiting: chan",
         "waiting: select", "waiting: sync", "waiting: IO", "waiting: sleep", "waiting: GC", "waiting: other"};
@@ -61,14 +62,20 @@ public final class SpanKind {
     /** The kind of every interval of a goroutine lane, given {@link #reasonKinds} of the timeline's strings. */
     public static byte[] ofGoroutineLane(StateLane lane, byte[] reasonKinds) {
         byte[] out = new byte[lane.size()];
-        int waiting = GoroutineState.WAITING.ordinal();
         StateLane.Cursor c = lane.cursor(0);
         for (int i = 0; i < out.length && c.next(); i++) {
-            int s = c.stateOrdinal();
-            int r = c.detail();
-            out[i] = (byte) (s == waiting && r >= 0 && r < reasonKinds.length ? reasonKinds[r] : ofState(s));
+            out[i] = (byte) ofGoroutineInterval(c.stateOrdinal(), c.detail(), reasonKinds);
         }
         return out;
+    }
+
+    /**
+     * The kind of a goroutine lane's interval in state {@code stateOrdinal} with {@code detail} (the reason string
+     * of a wait), {@code reasonKinds} being {@link #reasonKinds} of the trace's strings.
+     */
+    public static int ofGoroutineInterval(int stateOrdinal, int detail, byte[] reasonKinds) {
+        return stateOrdinal == WAITING_ORDINAL && detail >= 0 && detail < reasonKinds.length ? reasonKinds[detail]
+                : ofState(stateOrdinal);
     }
 
     /** The wait kind of every string in {@code strings}, for {@link #ofGoroutineLane}. */
