@@ -45,6 +45,7 @@ public final class LaneRows {
     private LaneFilter filter = LaneFilter.NONE;
     private LaneGrouping grouping = LaneGrouping.START_FUNCTION;
     private int shownGoroutines;
+    private Runnable onRegroup = () -> { };
 
     public LaneRows(TimelineData data) {
         this.data = data;
@@ -68,6 +69,7 @@ public final class LaneRows {
     public void setFilter(LaneFilter f) {
         filter = f;
         rebuild();
+        onRegroup.run();
     }
 
     public LaneGrouping grouping() {
@@ -77,6 +79,15 @@ public final class LaneRows {
     public void setGrouping(LaneGrouping g) {
         grouping = g;
         rebuild();
+        onRegroup.run();
+    }
+
+    /**
+     * Called after the filter or the grouping changed, that is when the goroutines of a group may have changed
+     * (folding, unfolding and revealing a lane do not change them).
+     */
+    public void setOnRegroup(Runnable r) {
+        onRegroup = r;
     }
 
     /** Opens or closes the group with header row {@code row}. */

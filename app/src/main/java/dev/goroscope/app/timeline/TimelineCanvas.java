@@ -1,5 +1,6 @@
 package dev.goroscope.app.timeline;
 
+import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.app.theme.ActiveTheme;
 import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
@@ -35,6 +36,7 @@ public final class TimelineCanvas extends Region {
     private final LaneRows rows;
     private final TimeViewport viewport;
     private final TimelineRenderer renderer;
+    private final GroupStrips strips;
     private final Canvas canvas = new Canvas();
     private final FxPainter painter;
     private final ScrollBar scrollBar = new ScrollBar();
@@ -60,12 +62,16 @@ public final class TimelineCanvas extends Region {
 
     private enum Drag { NONE, PAN, RANGE, OVERVIEW }
 
-    public TimelineCanvas(TimelineData data, LaneRows rows) {
+    /** The timeline of {@code data} in {@code rows}; folded groups' strips are built through {@code runner}. */
+    public TimelineCanvas(TimelineData data, LaneRows rows, TaskRunner runner) {
         this.data = data;
         this.rows = rows;
         Timeline t = data.timeline();
         this.viewport = new TimeViewport(t.startNs(), t.endNs());
-        this.renderer = new TimelineRenderer(data, rows, viewport);
+        this.strips = new GroupStrips(data, runner);
+        strips.setOnReady(this::markDirty);
+        rows.setOnRegroup(strips::regroup);
+        this.renderer = new TimelineRenderer(data, rows, viewport, strips);
         this.painter = new FxPainter(canvas.getGraphicsContext2D());
         setId("timeline-canvas");
         getStyleClass().add("timeline-canvas");
@@ -106,6 +112,11 @@ public final class TimelineCanvas extends Region {
 
     public TimelineRenderer renderer() {
         return renderer;
+    }
+
+    /** The state strips of folded groups. */
+    public GroupStrips strips() {
+        return strips;
     }
 
     public void setOnSelect(Consumer<SpanRef> c) {

@@ -9,13 +9,14 @@ import dev.goroscope.model.timeline.LaneLod;
 import dev.goroscope.model.timeline.SpanKind;
 import dev.goroscope.model.timeline.StateLane;
 import dev.goroscope.model.timeline.Timeline;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * A {@link Timeline} with what the view derives from it lazily: the level-of-detail index of each lane (built the
- * first time the lane is drawn), the group name of each goroutine (its start function), and per-goroutine time per
- * {@link SpanKind} (built the first time a filter needs it). No JavaFX.
+ * first time the lane is drawn), the group name of each goroutine (its start function), per-goroutine time per
+ * {@link SpanKind} (built the first time a filter needs it) and the state mix of a group of goroutines. The lazy
+ * parts are for the FX thread only; {@link #groupSummary} and {@link #timeByKind(int, long, long)} may run on a
+ * worker. No JavaFX.
  */
 public final class TimelineData {
     static final int SUMMARY_BINS = 4096;
@@ -26,7 +27,6 @@ public final class TimelineData {
     private final LaneLod[] threadLods;
     private final String[] groupName;
     private final String[] creatorName;
-    private final Map<String, GroupSummary> summaries = new HashMap<>();
     private long[][] timeByKind;
 
     public TimelineData(Timeline timeline) {
@@ -56,17 +56,16 @@ public final class TimelineData {
     }
 
     /**
-     * The state mix over time of the goroutines {@code members}, remembered under {@code key} (built on first use,
-     * {@value #SUMMARY_BINS} bins over the trace).
+     * The state mix over time of the goroutines {@code members} ({@value #SUMMARY_BINS} bins over the trace). Reads
+     * only the immutable timeline, so a worker thread may build it; stops with a
+     * {@link java.util.concurrent.CancellationException} once {@code cancelled} turns true.
      */
-    public GroupSummary groupSummary(String key, int[] members) {
-        return summaries.computeIfAbsent(key, k -> {
-            LaneLod[] lods = new LaneLod[members.length];
-            for (int i = 0; i < lods.length; i++) {
-                lods[i] = goroutineLod(members[i]);
-            }
-            return GroupSummary.of(lods, timeline.startNs(), timeline.endNs(), SUMMARY_BINS);
-        });
+    public GroupSummary groupSummary(int[] members, BooleanSupplier cancelled) {
+        StateLane[] lanes = new StateLane[members.length];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = timeline.goroutines().lane(members[i]);
+        }
+        return GroupSummary.of(lanes, reasonKinds, timeline.startNs(), timeline.endNs(), SUMMARY_BINS, cancelled);
     }
 
     public Timeline timeline() {

@@ -62,7 +62,7 @@ public final class TimelinePane extends BorderPane {
         this.status = status;
         this.data = new TimelineData(timeline);
         this.rows = new LaneRows(data);
-        this.canvas = new TimelineCanvas(data, rows);
+        this.canvas = new TimelineCanvas(data, rows, runner);
         this.range = new RangePane(data, runner, status);
         this.details = new SpanDetails(data, canvas::jumpTo, canvas::zoomTo, range::showFrame);
         setId("timeline-pane");

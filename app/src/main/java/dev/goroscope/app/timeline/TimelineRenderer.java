@@ -15,7 +15,7 @@ import dev.goroscope.model.timeline.Timeline;
  * Only rows that intersect the view are visited, and in each lane only the intervals in the visible time range,
  * through {@link LaneLod}: intervals narrower than {@value #MIN_SPAN_PX} px are merged into runs drawn as stacked
  * bars of the time per state. A folded goroutine group's header shows the state mix of its lanes over time
- * ({@link GroupSummary}). During a search, lanes that do not match are drawn faded and intervals whose stack
+ * ({@link GroupSummary}) once {@link GroupStrips} has built it in the background, only its label and count before. During a search, lanes that do not match are drawn faded and intervals whose stack
  * matches carry a mark. The painter batches rectangles by colour. No JavaFX, so the SVG export and the canvas
  * share every drawing decision.
  */
@@ -40,6 +40,7 @@ public final class TimelineRenderer {
     private final TimelineData data;
     private final LaneRows rows;
     private final TimeViewport viewport;
+    private final GroupStrips strips;
     private final LabelBatch labels = new LabelBatch();
     private long selectionFrom = Long.MIN_VALUE;
     private long selectionTo = Long.MIN_VALUE;
@@ -57,10 +58,11 @@ public final class TimelineRenderer {
     private int border;
     private int highlight;
 
-    public TimelineRenderer(TimelineData data, LaneRows rows, TimeViewport viewport) {
+    public TimelineRenderer(TimelineData data, LaneRows rows, TimeViewport viewport, GroupStrips strips) {
         this.data = data;
         this.rows = rows;
         this.viewport = viewport;
+        this.strips = strips;
         setColors(ThemeColors.LIGHT);
     }
 
@@ -178,7 +180,10 @@ public final class TimelineRenderer {
             case HEADER -> {
                 LaneRows.Header header = rows.header(r);
                 if (header.members() != null && rows.isCollapsed(r)) {
-                    drawGroupStrip(p, data.groupSummary(header.key(), header.members()), y, h);
+                    GroupSummary strip = strips.summary(header);
+                    if (strip != null) {
+                        drawGroupStrip(p, strip, y, h);
+                    }
                 }
             }
             case PROC -> drawLane(p, data.procLod(rows.index(r)), y, h, -1);

@@ -287,10 +287,13 @@ class TimelinePaneTest {
         int folded = header;
         robot.interact(() -> {
             rows.toggle(folded);
+            p.canvas().viewport().setScrollY(rows.top(folded));
             p.canvas().rowsChanged();
         });
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(rows.isCollapsed(folded)).isTrue();
-        GroupSummary strip = p.data().groupSummary(rows.header(folded).key(), rows.header(folded).members());
+        GroupSummary strip = p.canvas().strips().ready(rows.header(folded).key());
+        assertThat(strip).as("built for the folded header's frame").isNotNull();
         long[] byKind = new long[SpanKind.COUNT];
         long total = strip.timeByKind(0, strip.bins(), byKind);
         long want = 0;
