@@ -7,9 +7,13 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
-/** Holds work until the test runs it, in any order, so tests can see what happens while it is pending. */
+/**
+ * Holds work until the test runs it, in any order, so tests can see what happens while it is pending. A cancelled
+ * job is counted but still runs when the test says so, as work that finished just before its cancel would.
+ */
 public final class QueuedTaskRunner implements TaskRunner {
     private final List<Runnable> pending = new ArrayList<>();
+    private int cancelled;
 
     @Override
     public <T> Job run(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
@@ -33,8 +37,14 @@ public final class QueuedTaskRunner implements TaskRunner {
 
             @Override
             public void cancel() {
+                cancelled++;
             }
         };
+    }
+
+    /** How many times a job was cancelled. */
+    public int cancelled() {
+        return cancelled;
     }
 
     public int pending() {
