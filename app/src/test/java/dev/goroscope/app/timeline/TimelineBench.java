@@ -1,5 +1,6 @@
 package dev.goroscope.app.timeline;
 
+import dev.goroscope.app.tasks.QueuedTaskRunner;
 import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.timeline.Timeline;
 import dev.goroscope.model.timeline.TimelineBuilder;
@@ -15,7 +16,10 @@ import javafx.scene.image.WritableImage;
 
 /**
  * Redraw cost of the timeline at five zoom levels on a synthetic trace of {@code goroutines × spans} intervals
- * (default 10,000 × 1,000 = 10 million), drawn headless on Monocle into a 1600×1000 canvas. Prints, per zoom, the
+ * (default 10,000 × 1,000 = 10 million), drawn headless on Monocle into a 1600×1000 canvas, first as the timeline
+ * opens (its large goroutine groups folded), then with every group unfolded. For the folded timeline it first prints
+ * the FX thread's cost of the very first frame (which only queues the folded groups' strip builds), the CPU time
+ * of those builds (a worker's in the app) and of the next frame, which draws the strips. Then, per zoom, the
  * median over nine frames of: the CPU time of the FX thread to record the frame (every drawing decision and canvas
  * command), the CPU time of Prism's render thread to rasterise those commands into the canvas, their sum (what a
  * redraw costs), the render thread's CPU time for a snapshot of the unchanged canvas (copying it out and reading the
@@ -77,6 +81,7 @@ public final class TimelineBench {
     }
 
     private static void run(Timeline tl) {
+        folded(tl);
         TimelineData data = new TimelineData(tl);
         LaneRows rows = new LaneRows(data);
         for (int r = 0; r < rows.size(); r++) {
@@ -85,11 +90,60 @@ public final class TimelineBench {
             }
         }
         TimeViewport vp = new TimeViewport(tl.startNs(), tl.endNs());
-        TimelineRenderer renderer = new TimelineRenderer(data, rows, vp);
+        TimelineRenderer renderer = new TimelineRenderer(data, rows, vp, new GroupStrips(data, new QueuedTaskRunner()));
         Canvas canvas = new Canvas(1600, 1000);
         FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
         vp.setWidth(1600 - TimelineRenderer.GUTTER);
+        frames("every group unfolded", tl, rows, vp, renderer, canvas, painter);
+    }
+
+    /**
+     * The timeline as it opens, its large goroutine groups folded: the first frame (which queues the folded groups'
+     * strip builds), the builds, the next frame (which draws the strips), then the redraw at the five zooms.
+     */
+    private static void folded(Timeline tl) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        TimelineData data = new TimelineData(tl);
+        LaneRows rows = new LaneRows(data);
+        TimeViewport vp = new TimeViewport(tl.startNs(), tl.endNs());
+        QueuedTaskRunner runner = new QueuedTaskRunner();
+        TimelineRenderer renderer = new TimelineRenderer(data, rows, vp, new GroupStrips(data, runner));
+        Canvas canvas = new Canvas(1600, 1000);
+        FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
+        vp.setWidth(1600 - TimelineRenderer.GUTTER);
+        long[] first = coldFrame(threads, renderer, canvas, painter);
+        int builds = runner.pending();
+        long buildA = threads.getCurrentThreadCpuTime();
+        while (runner.pending() > 0) {
+            runner.runPending(0);
+        }
+        long build = threads.getCurrentThreadCpuTime() - buildA;
+        long[] next = coldFrame(threads, renderer, canvas, painter);
+        System.out.printf(Locale.ROOT, "folded groups: first frame FX-thread CPU %.1f ms, wall %.1f ms (+ %.0f ms wall to"
+                + " rasterise and read back); %d strip builds (a worker's in the app) %.0f ms CPU; next frame, with the"
+                + " strips, FX-thread CPU %.1f ms, wall %.1f ms (+ %.0f ms)%n", first[0] / 1e6, first[1] / 1e6,
+                first[2] / 1e6, builds, build / 1e6, next[0] / 1e6, next[1] / 1e6, next[2] / 1e6);
+        frames("folded groups", tl, rows, vp, renderer, canvas, painter);
+    }
+
+    /** One frame before the warm-up pass: its FX-thread CPU time, its wall time, then the wall time of a snapshot. */
+    private static long[] coldFrame(ThreadMXBean threads, TimelineRenderer renderer, Canvas canvas,
+            FxPainter painter) {
+        long a = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
+        renderer.draw(painter, 1600, 1000);
+        long[] out = {threads.getCurrentThreadCpuTime() - cpu, System.nanoTime() - a, 0};
+        a = System.nanoTime();
+        snapshot(canvas);
+        out[2] = System.nanoTime() - a;
+        return out;
+    }
+
+    /** A warm-up pass over the five zooms, then one printed pass. */
+    private static void frames(String title, Timeline tl, LaneRows rows, TimeViewport vp, TimelineRenderer renderer,
+            Canvas canvas, FxPainter painter) {
         double[] zooms = {1, 1e-1, 1e-2, 1e-4, 1e-6};
+        System.out.println(title);
         System.out.println("visible span   record CPU ms   raster CPU ms   record+raster CPU ms   snapshot readback CPU ms"
                 + "   wall ms   pieces");
         for (int pass = 0; pass < 2; pass++) {
