@@ -5,6 +5,7 @@ import dev.goroscope.app.workspace.MainWindow;
 import dev.goroscope.app.workspace.RecentFiles;
 import dev.goroscope.importers.Importers;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -20,8 +21,9 @@ public final class GoroscopeApp extends Application {
         RecentFiles recent = RecentFiles.inPreferences(Preferences.userRoot().node("dev/goroscope"));
         MainWindow window = MainWindow.create(new BackgroundTaskRunner(), Importers.all(), recent);
         window.showOn(stage, 1280, 820);
-        for (String file : getParameters().getRaw()) {
-            window.open(Path.of(file));
+        List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
+        if (!files.isEmpty()) {
+            window.openTogether(files);
         }
     }
 }

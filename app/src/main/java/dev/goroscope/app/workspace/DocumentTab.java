@@ -14,6 +14,7 @@ import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.app.timeline.TimelinePane;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.CallTree;
+import dev.goroscope.model.profile.LabelSelection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -39,15 +40,21 @@ public final class DocumentTab extends Tab {
     private final LeakWorkbench leaks;
     private final SplitPane split = new SplitPane();
     private final SplitPane flameArea;
+    private final LabelControls labels;
+    private final TaskRunner runner;
+    private final Consumer<String> status;
     private StackSource shown;
 
     DocumentTab(OpenedFile file, TaskRunner runner, Consumer<String> status) {
         this.path = file.path();
         this.dataset = file.dataset();
         this.sources = file.sources();
-        setText(String.valueOf(path.getFileName()));
-        setTooltip(new Tooltip(path.toString()));
+        this.runner = runner;
+        this.status = status;
+        setText(file.title());
+        setTooltip(new Tooltip(file.description()));
         if (sources.isEmpty()) {
+            labels = null;
             model = null;
             flamePane = null;
             goroutinePane = null;
@@ -68,6 +75,8 @@ public final class DocumentTab extends Tab {
         goroutinePane = file.goroutines() == null ? null : new GoroutinePane(file.goroutines());
         leaks = goroutinePane == null ? null
                 : new LeakWorkbench(goroutinePane, dataset.dump(), dataset.profiles(), runner, status);
+        labels = new LabelControls(selection -> showStacks());
+        flamePane.addLeadingControl(labels);
         if (sources.size() > 1) {
             ComboBox<StackSource> chooser = new ComboBox<>();
             chooser.setId("source-chooser");
@@ -149,9 +158,15 @@ public final class DocumentTab extends Tab {
         return new SvgOptions(width, FlameGraphCanvas.MIN_BOX_WIDTH, title);
     }
 
+    /** The label filter and grouping chooser of the flame graph, present when the file has stacks. */
+    Optional<LabelControls> labelControls() {
+        return Optional.ofNullable(labels);
+    }
+
     private void showSource(StackSource source) {
         shown = source;
-        model.setInput(source.stacks());
+        labels.show(source.profile(), source.sampleType());
+        showStacks();
         if (source.fromDump()) {
             split.getItems().setAll(flameArea, leaks);
             split.setDividerPositions(0.64);
@@ -159,6 +174,21 @@ public final class DocumentTab extends Tab {
             split.getItems().setAll(flameArea);
         }
         updateGoroutines();
+    }
+
+    /** Shows the stacks of the chosen source under the chosen labels; filtering a big profile runs off the FX thread. */
+    private void showStacks() {
+        StackSource source = shown;
+        LabelSelection selection = labels.selection();
+        if (selection.isNone() || source.profile() == null) {
+            model.setInput(source.stacks());
+            return;
+        }
+        runner.run(p -> source.stacks(selection), stacks -> {
+            if (shown == source && labels.selection().equals(selection)) {
+                model.setInput(stacks);
+            }
+        }, error -> status.accept("Cannot apply the labels: " + error.getMessage()));
     }
 
     private void updateGoroutines() {

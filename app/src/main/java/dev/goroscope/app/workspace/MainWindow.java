@@ -8,6 +8,8 @@ import dev.goroscope.app.leaks.LeakActions;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Importers;
+import dev.goroscope.model.Dataset;
+import dev.goroscope.model.MergedProfiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
@@ -81,6 +85,7 @@ public final class MainWindow {
     private final Importers importers;
     private final RecentFiles recent;
     private final InvalidationListener onViewChange = o -> updateForCurrentTab();
+    private final MergeOffer mergeOffer = new MergeOffer();
     private LoadTracker loads;
     private LeakActions leakActions;
     private FlameGraphModel watched;
@@ -109,6 +114,8 @@ public final class MainWindow {
     @FXML
     private void initialize() {
         loads = new LoadTracker(progress, cancelLoad);
+        VBox top = (VBox) errorBanner.getParent();
+        top.getChildren().add(top.getChildren().indexOf(errorBanner) + 1, mergeOffer);
         leakActions = new LeakActions(tabs, runner, importers, t -> t instanceof DocumentTab d ? d.dataset() : null,
                 this::showMessage, this::showError);
         welcome.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
@@ -127,7 +134,7 @@ public final class MainWindow {
             root.pseudoClassStateChanged(DROP_TARGET, false);
             boolean files = e.getDragboard().hasFiles();
             if (files) {
-                e.getDragboard().getFiles().forEach(f -> open(f.toPath()));
+                openTogether(e.getDragboard().getFiles().stream().map(File::toPath).toList());
             }
             e.setDropCompleted(files);
             e.consume();
@@ -173,17 +180,72 @@ public final class MainWindow {
 
     /** Reads {@code path} in the background and opens it in a new tab, or shows why it cannot. */
     public void open(Path path) {
-        load(path, p -> importers.open(path, p), true);
+        load(path, p -> importers.open(path, p), true, tab -> { });
+    }
+
+    /**
+     * Opens files chosen together, each in its tab; when two or more of them are profiles, a bar then offers to
+     * merge them into one tab, or says why profiles of different kinds cannot be.
+     */
+    public void openTogether(List<Path> paths) {
+        if (paths.size() == 1) {
+            open(paths.get(0));
+            return;
+        }
+        OpenBatch batch = new OpenBatch(paths.size(), this::offerMerge);
+        for (int i = 0; i < paths.size(); i++) {
+            Path path = paths.get(i);
+            int index = i;
+            load(path, p -> importers.open(path, p), true, tab -> batch.ended(index, tab));
+        }
+    }
+
+    /** What the merge bar says, empty when it is hidden. */
+    public String mergeMessage() {
+        return mergeOffer.message();
+    }
+
+    private void offerMerge(List<DocumentTab> opened) {
+        List<DocumentTab> profiles = opened.stream().filter(t -> MergedProfiles.isMergeable(t.dataset())).toList();
+        if (profiles.size() < 2) {
+            return;
+        }
+        List<Dataset> datasets = profiles.stream().map(DocumentTab::dataset).toList();
+        String refusal = MergedProfiles.refusal(datasets);
+        if (refusal != null) {
+            mergeOffer.refuse("Opened separately: " + refusal + ".");
+            return;
+        }
+        String kind = datasets.get(0).profiles().get(0).kind();
+        mergeOffer.offer(profiles.size() + " " + kind + " profiles were opened together; merged, their samples add up.",
+                () -> merge(profiles));
+    }
+
+    /** Replaces the tabs of several profiles of one kind by one tab of their merge, built in the background. */
+    private void merge(List<DocumentTab> profiles) {
+        List<String> names = profiles.stream().map(DocumentTab::getText).toList();
+        String title = MergedProfiles.title(names);
+        String description = profiles.stream().map(t -> t.path().toString()).collect(Collectors.joining("\n"));
+        List<Dataset> datasets = profiles.stream().map(DocumentTab::dataset).toList();
+        showMessage("Merging " + title + "…");
+        runner.run(p -> OpenedFile.prepare(profiles.get(0).path(), title, description,
+                MergedProfiles.of(title, datasets)), file -> {
+                    tabs.getTabs().removeAll(profiles);
+                    DocumentTab tab = new DocumentTab(file, runner, this::showMessage);
+                    tabs.getTabs().add(tab);
+                    tabs.getSelectionModel().select(tab);
+                    showMessage("Merged " + names.size() + " profiles into " + title);
+                }, error -> showError("Cannot merge " + title + ": " + message(error)));
     }
 
     /** Opens {@code text} (e.g. a dump pasted from the clipboard) as a new tab named "pasted N". */
     public void openPasted(String text) {
         Path name = Path.of("pasted " + ++pasted);
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        load(name, p -> importers.read(Importers.bytesSource(name.toString(), bytes), p), false);
+        load(name, p -> importers.read(Importers.bytesSource(name.toString(), bytes), p), false, tab -> { });
     }
 
-    private void load(Path path, TaskRunner.Work<dev.goroscope.model.Dataset> read, boolean remember) {
+    private void load(Path path, TaskRunner.Work<Dataset> read, boolean remember, Consumer<DocumentTab> ended) {
         showMessage("Opening " + path.getFileName() + "…");
         LoadTracker.Load[] load = new LoadTracker.Load[1];
         load[0] = loads.track(() -> runner.run(p -> OpenedFile.prepare(path, read.call(p)),
@@ -198,6 +260,7 @@ public final class MainWindow {
                     List<String> warnings = file.dataset().warnings();
                     showMessage("Opened " + path.getFileName()
                             + (warnings.isEmpty() ? "" : " — " + String.join("; ", warnings)));
+                    ended.accept(tab);
                 },
                 error -> {
                     loads.finished(load[0]);
@@ -206,6 +269,7 @@ public final class MainWindow {
                     } else {
                         showError(describe(path, error));
                     }
+                    ended.accept(null);
                 }));
     }
 
@@ -307,7 +371,7 @@ public final class MainWindow {
         }
         List<File> files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
         if (files != null) {
-            files.forEach(f -> open(f.toPath()));
+            openTogether(files.stream().map(File::toPath).toList());
         }
     }
 
