@@ -11,6 +11,7 @@ import dev.goroscope.app.settings.Settings;
 import dev.goroscope.app.source.SourcePane;
 import dev.goroscope.app.source.SourceView;
 import dev.goroscope.app.tasks.TaskRunner;
+import dev.goroscope.app.timeline.SpanTimelinePane;
 import dev.goroscope.app.timeline.TimelinePane;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.CallTree;
@@ -28,7 +29,8 @@ import javafx.scene.control.Tooltip;
 
 /**
  * One opened file: its flame graph (with a chooser when the file holds several stack sources, e.g. sample
- * types) and, for a goroutine dump, the table of goroutines through the zoomed frame.
+ * types, and pprof label controls), for a goroutine dump the table of goroutines through the zoomed frame, for a
+ * Chrome trace its timeline of thread spans above the flame graph.
  */
 public final class DocumentTab extends Tab {
     private final Path path;
@@ -41,6 +43,7 @@ public final class DocumentTab extends Tab {
     private final SplitPane split = new SplitPane();
     private final SplitPane flameArea;
     private final LabelControls labels;
+    private final SpanTimelinePane spanTimeline;
     private final TaskRunner runner;
     private final Consumer<String> status;
     private StackSource shown;
@@ -55,6 +58,7 @@ public final class DocumentTab extends Tab {
         setTooltip(new Tooltip(file.description()));
         if (sources.isEmpty()) {
             labels = null;
+            spanTimeline = null;
             model = null;
             flamePane = null;
             goroutinePane = null;
@@ -75,6 +79,8 @@ public final class DocumentTab extends Tab {
         goroutinePane = file.goroutines() == null ? null : new GoroutinePane(file.goroutines());
         leaks = goroutinePane == null ? null
                 : new LeakWorkbench(goroutinePane, dataset.dump(), dataset.profiles(), runner, status);
+        spanTimeline = dataset.timeline() == null || dataset.timeline().spanLanes().isEmpty() ? null
+                : new SpanTimelinePane(dataset.timeline());
         labels = new LabelControls(selection -> showStacks());
         flamePane.addLeadingControl(labels);
         if (sources.size() > 1) {
@@ -109,6 +115,11 @@ public final class DocumentTab extends Tab {
 
     public Optional<FlameGraphPane> flamePane() {
         return Optional.ofNullable(flamePane);
+    }
+
+    /** The timeline of a trace of named spans (Chrome trace JSON) above its flame graph. */
+    public Optional<SpanTimelinePane> spanTimeline() {
+        return Optional.ofNullable(spanTimeline);
     }
 
     /** The source of the zoomed frame, beside the flame graph. */
@@ -170,6 +181,9 @@ public final class DocumentTab extends Tab {
         if (source.fromDump()) {
             split.getItems().setAll(flameArea, leaks);
             split.setDividerPositions(0.64);
+        } else if (spanTimeline != null) {
+            split.getItems().setAll(spanTimeline, flameArea);
+            split.setDividerPositions(0.5);
         } else {
             split.getItems().setAll(flameArea);
         }
