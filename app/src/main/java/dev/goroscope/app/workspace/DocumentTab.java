@@ -82,13 +82,14 @@ public final class DocumentTab extends Tab {
         spanTimeline = dataset.timeline() == null || dataset.timeline().spanLanes().isEmpty() ? null
                 : new SpanTimelinePane(dataset.timeline());
         labels = new LabelControls(selection -> showStacks());
-        flamePane.addLeadingControl(labels);
+        flamePane.addCrumbBarControl(labels);
         if (sources.size() > 1) {
             ComboBox<StackSource> chooser = new ComboBox<>();
             chooser.setId("source-chooser");
             chooser.getItems().setAll(sources);
             chooser.getSelectionModel().select(0);
             chooser.setTooltip(new Tooltip("What the flame graph weighs"));
+            chooser.setPrefWidth(200);
             chooser.valueProperty().addListener((o, a, b) -> showSource(b));
             flamePane.addLeadingControl(chooser);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
@@ -29,7 +30,7 @@ final class LabelControls extends HBox {
     /** Values offered per key, heaviest first; the rest are summed up in one disabled line. */
     static final int MAX_VALUES = 40;
     private static final String NO_GROUPING = "No label grouping";
-    private static final String GROUP_PREFIX = "Group by ";
+    private static final String GROUP_PREFIX = "Group by label ";
 
     private final MenuButton filter = new MenuButton();
     private final ComboBox<String> group = new ComboBox<>();
@@ -43,6 +44,7 @@ final class LabelControls extends HBox {
         getStyleClass().add("label-controls");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(6);
+        setPadding(new Insets(0, 8, 0, 0));
         filter.setId("label-filter");
         filter.setMnemonicParsing(false);
         filter.setTooltip(new Tooltip("Show only the samples with these pprof labels (like --tag-focus)"));
@@ -53,6 +55,8 @@ final class LabelControls extends HBox {
                 changed();
             }
         });
+        filter.setMinWidth(USE_PREF_SIZE);
+        group.setMinWidth(USE_PREF_SIZE);
         getChildren().addAll(filter, group);
         setVisible(false);
         setManaged(false);
@@ -145,6 +149,6 @@ final class LabelControls extends HBox {
 
     private void updateFilterText() {
         List<String> chosen = selection().focusTexts();
-        filter.setText(chosen.isEmpty() ? "Labels: all samples" : "Labels: " + String.join(", ", chosen));
+        filter.setText(chosen.isEmpty() ? "Label filter: all samples" : "Label filter: " + String.join(", ", chosen));
     }
 }

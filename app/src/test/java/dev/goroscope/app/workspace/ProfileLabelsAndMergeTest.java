@@ -62,7 +62,7 @@ class ProfileLabelsAndMergeTest {
         long burner1 = raw.total(CPU_NANOS, l -> l.contains("burner:[1]"));
         assertThat(burner1).isPositive().isLessThan(raw.total(CPU_NANOS));
         assertThat(total()).isEqualTo(burner1);
-        assertThat(robot.lookup("#label-filter").queryAs(MenuButton.class).getText()).isEqualTo("Labels: burner=1");
+        assertThat(robot.lookup("#label-filter").queryAs(MenuButton.class).getText()).isEqualTo("Label filter: burner=1");
 
         robot.clickOn("#label-filter");
         robot.clickOn(itemStartingWith(robot, "burner=0"));
@@ -70,7 +70,7 @@ class ProfileLabelsAndMergeTest {
         assertThat(total()).as("values of one key are alternatives").isEqualTo(either);
 
         robot.clickOn("#label-group");
-        robot.clickOn("Group by burner");
+        robot.clickOn("Group by label burner");
         CallTree tree = tab().model().orElseThrow().tree();
         Map<String, Long> roots = new TreeMap<>();
         for (int c = tree.firstChild(CallTree.ROOT); c >= 0; c = tree.nextSibling(c)) {
