@@ -93,8 +93,35 @@ class SpanTimelineTest {
         assertThat(rgb).isEqualTo(dev.goroscope.model.flame.FramePalette.colorOf(name));
     }
 
+    @Test
+    void goOneTwentySixToolTraceJsonShowsOneLanePerPAndGc(FxRobot robot) throws Exception {
+        open("/chrome/go1.26-trace.json.gz");
+        DocumentTab tab = window.currentTab().orElseThrow();
+        Timeline timeline = tab.dataset().timeline();
+        assertThat(timeline.spanLanes()).extracting(SpanLane::name).containsExactly("PROCS (pid 0), GC (tid 1000004)",
+                "PROCS (pid 0), Proc 0 (tid 0)", "PROCS (pid 0), Proc 1 (tid 1)");
+        assertThat(timeline.spanLanes()).extracting(SpanLane::size).containsExactly(2, 440, 392);
+        assertThat(robot.lookup("#span-summary").queryAs(Label.class).getText()).startsWith("3 threads · 834 spans · ");
+        assertThat(tab.spanTimeline().orElseThrow().isVisible()).isTrue();
+
+        TimelineCanvas canvas = tab.spanTimeline().orElseThrow().canvas();
+        TimeViewport v = canvas.viewport();
+        onFx(() -> {
+            canvas.zoom(0.25);
+            return null;
+        });
+        assertThat(v.endNs() - v.startNs()).isLessThan(timeline.durationNs() / 2.0);
+        robot.clickOn("#span-fit");
+        assertThat(v.startNs()).isEqualTo((double) timeline.startNs());
+        assertThat(v.endNs()).isEqualTo((double) timeline.endNs());
+    }
+
     private void open() throws URISyntaxException {
-        Path file = Path.of(getClass().getResource("/chrome/test-encoding-json.json.gz").toURI());
+        open("/chrome/test-encoding-json.json.gz");
+    }
+
+    private void open(String resource) throws URISyntaxException {
+        Path file = Path.of(getClass().getResource(resource).toURI());
         WaitForAsyncUtils.waitForAsyncFx(10_000, () -> window.open(file));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.errorMessage()).isEmpty();
