@@ -27,6 +27,7 @@ ulimit -c 0 # GOTRACEBACK=crash ends in SIGABRT; no core files
 build="CGO_ENABLED=0 go build -trimpath -o target/bin/leaks ./progs/leaks"
 CGO_ENABLED=0 go build -trimpath -o "$bin/leaks" ./progs/leaks
 CGO_ENABLED=0 go build -trimpath -o "$bin/tracestats" ./progs/tracestats
+CGO_ENABLED=0 go build -trimpath -o "$bin/traceunblocks" ./progs/traceunblocks
 leakprof=yes
 if ! CGO_ENABLED=0 GOEXPERIMENT=goroutineleakprofile go build -trimpath -o "$bin/leaks-leakprof" ./progs/leaks; then
 	echo "capture.sh: GOEXPERIMENT=goroutineleakprofile build failed; skipping the goroutineleak profile" >&2
@@ -125,6 +126,7 @@ for pb in "$out"/*.pb.gz; do
 	"$bin/pprof" -top -nodecount=100000 "$pb" >"$stem.pprof-top.txt" 2>/dev/null
 done
 "$bin/tracestats" "$out/trace.out" >"$out/trace.stats.json"
+"$bin/traceunblocks" "$out/trace.out" >"$out/trace.unblocks.csv"
 gzip -9 -n -c "$out/dump-debug2.txt" >"$out/dump-debug2.txt.gz"
 
 # ---- truth ---------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package dev.goroscope.importers;
 
+import java.time.Duration;
+
 /**
  * The budget of one import, in one place: every importer reads its bounds from the {@link ImportSource#limits()}
  * it is given, and reports a breach with the message made here, so a hostile or broken file ends in one clear
@@ -10,14 +12,17 @@ package dev.goroscope.importers;
  * @param maxStackDepth the most frames one stack may have
  * @param maxStrings    the most distinct strings (names in a text format, string-table entries in a binary one) a
  *                      file may have
+ * @param maxTime       how long one import may run before it is given up, as if the user had cancelled it
  */
-public record ImportLimits(InflateLimit inflate, int maxLineBytes, int maxStackDepth, int maxStrings) {
+public record ImportLimits(InflateLimit inflate, int maxLineBytes, int maxStackDepth, int maxStrings,
+        Duration maxTime) {
     /**
      * {@link InflateLimit#DEFAULT}; 4 MiB lines (a folded stack of 8192 frames of 500 bytes); 8192 frames (Go's
      * tracebacks stop at 100, pprof at 128 to 512 frames, async-profiler at 2048 by default); 4 Mi strings (real
-     * profiles hold thousands).
+     * profiles hold thousands); 10 minutes (a gigabyte trace takes seconds on a laptop).
      */
-    public static final ImportLimits DEFAULT = new ImportLimits(InflateLimit.DEFAULT, 4 << 20, 8192, 4 << 20);
+    public static final ImportLimits DEFAULT = new ImportLimits(InflateLimit.DEFAULT, 4 << 20, 8192, 4 << 20,
+            Duration.ofMinutes(10));
 
     public ImportLimits {
         if (inflate == null) {
@@ -26,22 +31,29 @@ public record ImportLimits(InflateLimit inflate, int maxLineBytes, int maxStackD
         if (maxLineBytes <= 0 || maxStackDepth <= 0 || maxStrings <= 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
+        if (maxTime == null || maxTime.isNegative() || maxTime.isZero()) {
+            throw new IllegalArgumentException("the time limit must be positive");
+        }
     }
 
     public ImportLimits withInflate(InflateLimit limit) {
-        return new ImportLimits(limit, maxLineBytes, maxStackDepth, maxStrings);
+        return new ImportLimits(limit, maxLineBytes, maxStackDepth, maxStrings, maxTime);
     }
 
     public ImportLimits withMaxLineBytes(int bytes) {
-        return new ImportLimits(inflate, bytes, maxStackDepth, maxStrings);
+        return new ImportLimits(inflate, bytes, maxStackDepth, maxStrings, maxTime);
     }
 
     public ImportLimits withMaxStackDepth(int frames) {
-        return new ImportLimits(inflate, maxLineBytes, frames, maxStrings);
+        return new ImportLimits(inflate, maxLineBytes, frames, maxStrings, maxTime);
     }
 
     public ImportLimits withMaxStrings(int strings) {
-        return new ImportLimits(inflate, maxLineBytes, maxStackDepth, strings);
+        return new ImportLimits(inflate, maxLineBytes, maxStackDepth, strings, maxTime);
+    }
+
+    public ImportLimits withMaxTime(Duration time) {
+        return new ImportLimits(inflate, maxLineBytes, maxStackDepth, maxStrings, time);
     }
 
     /** A line of {@code file} (line number {@code line}) is longer than {@link #maxLineBytes()}. */
@@ -69,8 +81,23 @@ public record ImportLimits(InflateLimit inflate, int maxLineBytes, int maxStackD
 
     /** The string at {@code where} is one more than the {@link #maxStrings()} a file may have. */
     public ImportException tooManyStrings(String file, String where) {
-        return new ImportException(file, where, "more than " + maxStrings
-                + " distinct strings (names, string-table entries), the most Goroscope reads");
+        return new ImportException(file, where, tooManyStringsProblem(maxStrings));
+    }
+
+    /** What is wrong with a file that has more than {@code maxStrings} distinct strings. */
+    public static String tooManyStringsProblem(int maxStrings) {
+        return "more than " + maxStrings + " distinct strings (names, string-table entries), the most Goroscope reads";
+    }
+
+    /** The import of {@code file}, stopped at {@code where}, ran longer than {@link #maxTime()}. */
+    public ImportException tookTooLong(String file, String where) {
+        return new ImportException(file, where, "gave up after " + duration(maxTime)
+                + ", the longest Goroscope spends on one file");
+    }
+
+    private static String duration(Duration d) {
+        long s = d.toSeconds();
+        return s >= 120 && s % 60 == 0 ? s / 60 + " minutes" : s >= 1 ? s + " s" : d.toMillis() + " ms";
     }
 
     private static String size(int bytes) {

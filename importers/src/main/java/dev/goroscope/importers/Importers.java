@@ -7,10 +7,12 @@ import dev.goroscope.importers.folded.FoldedImporter;
 import dev.goroscope.importers.pprof.PprofImporter;
 import dev.goroscope.importers.schedtrace.SchedTraceImporter;
 import dev.goroscope.importers.speedscope.SpeedscopeImporter;
+import dev.goroscope.importers.support.Deadline;
 import dev.goroscope.importers.trace.TraceImporter;
 import dev.goroscope.model.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,6 +26,8 @@ import java.util.zip.GZIPInputStream;
 public final class Importers {
     /** How many bytes of decompressed content the sniffers see. */
     public static final int HEAD_BYTES = 64 * 1024;
+    /** The line the race detector starts each report with. */
+    private static final byte[] RACE_REPORT = "WARNING: DATA RACE\n".getBytes(StandardCharsets.US_ASCII);
 
     private final List<Importer> importers;
 
@@ -75,19 +79,45 @@ public final class Importers {
             }
         }
         if (best == null) {
+            int race = indexOf(head, n, RACE_REPORT);
+            if (race >= 0) {
+                throw new ImportException(source.name(), "byte " + race, "a data race report (\"WARNING: DATA RACE\"), "
+                        + "which holds the racing accesses' stacks but no goroutine dump; Goroscope reads goroutine "
+                        + "dumps, profiles and traces");
+            }
             throw new ImportException(source.name(), "byte 0", "not a format Goroscope reads (expected a goroutine dump, "
                     + "pprof profile, Go execution trace, schedtrace log, folded stacks, speedscope or Chrome trace JSON)");
         }
         return readWithin(best, source, progress);
     }
 
+    private static int indexOf(byte[] head, int length, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= length; i++) {
+            for (int k = 0; k < what.length; k++) {
+                if (head[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /**
-     * Reads with {@code importer}, turning an exhausted heap into a message: what the importer had built is
-     * unreachable once it has thrown, so the application goes on with its memory back.
+     * Reads with {@code importer} within the time limit of the source's {@link ImportLimits}, turning an exhausted
+     * heap into a message: what the importer had built is unreachable once it has thrown, so the application goes
+     * on with its memory back.
      */
     private static Dataset readWithin(Importer importer, ImportSource source, Progress progress) throws ImportException {
+        Deadline deadline = new Deadline(progress, source.limits().maxTime());
         try {
-            return importer.read(source, progress);
+            return importer.read(source, deadline);
+        } catch (ImportException e) {
+            if (deadline.expired()) {
+                throw source.limits().tookTooLong(source.name(), e.where());
+            }
+            throw e;
         } catch (OutOfMemoryError e) {
             long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
             long largerGiB = Math.max(1, 2 * heapMiB >> 10);

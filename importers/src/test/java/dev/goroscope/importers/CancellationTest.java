@@ -14,9 +14,12 @@ import dev.goroscope.importers.trace.TraceImporter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,6 +71,31 @@ class CancellationTest {
         assertThat(source.read.get()).as("bytes read in all").isLessThan(bytes.length);
         // the bound on bytes is the exact one; time only guards against a stall (the machine is shared)
         assertThat((stoppedAt - progress.cancelledAt) / 1_000_000).as("ms from cancel to stop").isLessThan(2000);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("importers")
+    void givesUpOnceTheTimeLimitHasPassed(String name, Importer importer, Supplier<byte[]> content) {
+        ImportSource source = Importers.bytesSource("big", content.get(),
+                ImportLimits.DEFAULT.withMaxTime(Duration.ofNanos(1)));
+
+        ImportException e = catchThrowableOfType(() -> new Importers(List.of(importer)).read(source, Progress.NONE),
+                ImportException.class);
+
+        assertThat(e).as("%s must stop at its time limit", name).isNotNull();
+        assertThat(e.file()).isEqualTo("big");
+        assertThat(e.problem()).isEqualTo("gave up after 0 ms, the longest Goroscope spends on one file");
+    }
+
+    @Test
+    void aUserWhoCancelsWithinTheTimeLimitIsToldItWasCancelled() {
+        byte[] bytes = RepeatedInputs.dump(4 * MiB);
+        ImportSource source = Importers.bytesSource("big", bytes);
+        CancelAtFirstUpdate progress = new CancelAtFirstUpdate(new AtomicLong());
+
+        ImportException e = catchThrowableOfType(() -> Importers.all().read(source, progress), ImportException.class);
+
+        assertThat(e.problem()).isEqualTo("cancelled");
     }
 
     /** A user who presses cancel as soon as the first progress report arrives. */

@@ -10,9 +10,11 @@ import dev.goroscope.importers.folded.FoldedImporter;
 import dev.goroscope.importers.pprof.PprofImporter;
 import dev.goroscope.importers.schedtrace.SchedTraceImporter;
 import dev.goroscope.importers.speedscope.SpeedscopeImporter;
+import dev.goroscope.importers.trace.TraceImporter;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,6 +127,27 @@ class ImportLimitsTest {
         assertThat(failure(new PprofImporter(), "pprof/go1.26/goroutine.pb.gz", strings(10)).getMessage())
                 .matches("pprof/go1\\.26/goroutine\\.pb\\.gz: byte \\d+: more than 10 distinct strings "
                         + "\\(names, string-table entries\\), the most Goroscope reads");
+    }
+
+    @Test
+    void executionTracesWithMoreStringsThanTheLimit() {
+        assertThat(failure(new TraceImporter(), "traces/v1/http_1_21_good", strings(5)).getMessage())
+                .matches("traces/v1/http_1_21_good: byte \\d+: more than 5 distinct strings "
+                        + "\\(names, string-table entries\\), the most Goroscope reads");
+        assertThat(failure(new TraceImporter(), "traces/v2/traceutils-1.25-test-encoding-json.trace", strings(5))
+                .getMessage()).matches("traces/v2/traceutils-1\\.25-test-encoding-json\\.trace: byte \\d+: more than 5 "
+                        + "distinct strings \\(names, string-table entries\\), the most Goroscope reads");
+    }
+
+    @Test
+    void theTimeLimitIsTenMinutesAndSaidInWords() {
+        assertThat(ImportLimits.DEFAULT.maxTime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(ImportLimits.DEFAULT.tookTooLong("f", "byte 9").getMessage())
+                .isEqualTo("f: byte 9: gave up after 10 minutes, the longest Goroscope spends on one file");
+        assertThat(ImportLimits.DEFAULT.withMaxTime(Duration.ofSeconds(90)).tookTooLong("f", "").getMessage())
+                .isEqualTo("f: gave up after 90 s, the longest Goroscope spends on one file");
+        assertThat(catchThrowableOfType(() -> ImportLimits.DEFAULT.withMaxTime(Duration.ZERO),
+                IllegalArgumentException.class)).isNotNull();
     }
 
     @Test

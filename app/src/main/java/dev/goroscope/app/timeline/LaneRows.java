@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * The rows of the timeline from top to bottom: GC and stop-the-world rows, counter plots, a collapsible section of
- * P lanes, one of M (thread) lanes, then goroutines grouped by start function (largest group first), each group
- * collapsible. A Chrome trace has instead one collapsible section of span lanes, one per thread. Rows are virtual: only their kind, index and cumulative y are stored, and {@link #rowAt(double)}
+ * P lanes, one of M (thread) lanes, then goroutines grouped by start function, by creator or not at all (largest
+ * group first), each group collapsible. A Chrome trace has instead one collapsible section of span lanes, one per
+ * thread. Rows are virtual: only their kind, index and cumulative y are stored, and {@link #rowAt(double)}
  * finds a row by binary search, so 100,000 goroutines cost a few arrays. No JavaFX.
  */
 public final class LaneRows {
@@ -29,8 +30,11 @@ public final class LaneRows {
     /** Height of one depth of a span lane. */
     static final double SPAN_DEPTH_HEIGHT = 16;
 
-    /** A group header: its key, label and member count. */
-    public record Header(String key, String label, int count) {
+    /**
+     * A group header: its key, label, member count and, for a goroutine group, the goroutine indices (null for
+     * the P and M sections).
+     */
+    public record Header(String key, String label, int count, int[] members) {
     }
 
     private final TimelineData data;
@@ -43,6 +47,7 @@ public final class LaneRows {
     private double[] top = new double[1];
     private int size;
     private LaneFilter filter = LaneFilter.NONE;
+    private LaneGrouping grouping = LaneGrouping.START_FUNCTION;
     private int shownGoroutines;
 
     public LaneRows(TimelineData data) {
@@ -66,6 +71,15 @@ public final class LaneRows {
 
     public void setFilter(LaneFilter f) {
         filter = f;
+        rebuild();
+    }
+
+    public LaneGrouping grouping() {
+        return grouping;
+    }
+
+    public void setGrouping(LaneGrouping g) {
+        grouping = g;
         rebuild();
     }
 
@@ -128,12 +142,17 @@ public final class LaneRows {
                     return r;
                 }
             }
-            if (!collapsed.remove(data.groupName(g))) {
+            if (!collapsed.remove(groupKey(g))) {
                 return -1;
             }
             rebuild();
         }
         return -1;
+    }
+
+    /** The key under which goroutine {@code g} is grouped now (also the key of its folded state). */
+    private String groupKey(int g) {
+        return grouping.name() + ":" + grouping.key(data, g);
     }
 
     /** The row at {@code y} (content coordinates), or -1. */
@@ -201,7 +220,7 @@ public final class LaneRows {
                 opened.add(e.getKey());
                 collapsed.add(e.getKey());
             }
-            String label = shortName(e.getKey()) + "  (" + members.size() + ")";
+            String label = grouping.headerLabel(e.getKey().substring(grouping.name().length() + 1), members.size());
             section(k, ix, h, e.getKey(), label, members.size(), Kind.GOROUTINE, members);
         }
         size = k.size();
@@ -219,7 +238,8 @@ public final class LaneRows {
         if (count == 0) {
             return;
         }
-        headers.add(new Header(key, label, count));
+        headers.add(new Header(key, label, count,
+                members == null ? null : members.stream().mapToInt(Integer::intValue).toArray()));
         add(k, ix, h, Kind.HEADER, headers.size() - 1, HEADER_HEIGHT);
         if (collapsed.contains(key)) {
             return;
@@ -235,7 +255,7 @@ public final class LaneRows {
         if (lanes.isEmpty()) {
             return;
         }
-        headers.add(new Header("spans", "Threads (" + lanes.size() + ")", lanes.size()));
+        headers.add(new Header("spans", "Threads (" + lanes.size() + ")", lanes.size(), null));
         add(k, ix, h, Kind.HEADER, headers.size() - 1, HEADER_HEIGHT);
         if (collapsed.contains("spans")) {
             return;
@@ -268,7 +288,7 @@ public final class LaneRows {
             if (filter.minBlockedNs() > 0 && data.blockedNs(g) < filter.minBlockedNs()) {
                 continue;
             }
-            groups.computeIfAbsent(name, n -> new ArrayList<>()).add(g);
+            groups.computeIfAbsent(groupKey(g), n -> new ArrayList<>()).add(g);
             shownGoroutines++;
         }
         return groups;

@@ -2,6 +2,9 @@ package dev.goroscope.app.timeline;
 
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameGraphPane;
+import dev.goroscope.app.settings.Settings;
+import dev.goroscope.app.source.SourcePane;
+import dev.goroscope.app.source.SourceView;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.stack.WeightedStacks;
@@ -15,6 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -29,8 +33,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * What happened in the selected time range (the whole trace when none): a flame graph of the CPU samples taken in
- * it, or of the stacks where goroutines blocked for one reason class weighted by time, and a table of time per
- * state per goroutine group, copyable as CSV.
+ * it, or of the stacks where goroutines blocked for one reason class weighted by time, with the source pane beside
+ * it, and a table of time per state per goroutine group, copyable as CSV. The table is computed in the background;
+ * a result for a range that is no longer selected is dropped.
  */
 public final class RangePane extends VBox {
     private static final String CPU = "CPU samples";
@@ -42,12 +47,20 @@ public final class RangePane extends VBox {
     private final FlameGraphPane flamePane;
     private final TableView<RangeStats.Row> table = new TableView<>();
     private final TabPane tabs = new TabPane();
-    private RangeStats stats;
+    private final TaskRunner runner;
+    private final Consumer<String> status;
+    private final SourcePane sourcePane;
+    private final Tab flameTab;
+    private TaskRunner.Job statsJob;
+    private long statsGeneration;
+    private RangeStats stats = RangeStats.EMPTY;
     private long from;
     private long to;
 
     public RangePane(TimelineData data, TaskRunner runner, Consumer<String> status) {
         this.data = data;
+        this.runner = runner;
+        this.status = status;
         Timeline t = data.timeline();
         setId("range-pane");
         getStyleClass().add("range-pane");
@@ -82,7 +95,9 @@ public final class RangePane extends VBox {
         statsBar.getStyleClass().add("range-bar");
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox statsBox = new VBox(statsBar, table);
-        Tab flameTab = new Tab("Flame graph", flamePane);
+        SplitPane flameArea = SourceView.beside(flamePane, flameModel, Settings.user(), status);
+        sourcePane = SourceView.paneOf(flameArea);
+        flameTab = new Tab("Flame graph", flameArea);
         Tab statsTab = new Tab("Statistics", statsBox);
         statsTab.setId("stats-tab");
         flameTab.setClosable(false);
@@ -97,8 +112,19 @@ public final class RangePane extends VBox {
         return flameModel;
     }
 
+    /** The statistics shown in the table (empty until the first computation is done). */
     public RangeStats stats() {
         return stats;
+    }
+
+    public SourcePane sourcePane() {
+        return sourcePane;
+    }
+
+    /** Shows frame {@code frame} of the timeline's stacks in the source pane beside the range's flame graph. */
+    public void showFrame(int frame) {
+        tabs.getSelectionModel().select(flameTab);
+        sourcePane.showFrame(data.timeline().stacks().frames(), frame);
     }
 
     public TabPane tabs() {
@@ -120,8 +146,28 @@ public final class RangePane extends VBox {
                 : "Range " + TimeTicks.duration(from - t.startNs()) + " – " + TimeTicks.duration(to - t.startNs())
                         + " (" + TimeTicks.duration(to - from) + ")");
         refreshFlame();
-        stats = RangeStats.of(data, from, to);
-        table.getItems().setAll(stats.rows());
+        computeStats();
+    }
+
+    /** Starts the statistics of the current range in the background, cancelling the previous computation. */
+    private void computeStats() {
+        if (statsJob != null) {
+            statsJob.cancel();
+        }
+        long generation = ++statsGeneration;
+        long a = from;
+        long b = to;
+        table.getItems().clear();
+        statsJob = runner.run(progress -> RangeStats.of(data, a, b, progress::cancelled), result -> {
+            if (generation == statsGeneration) {
+                stats = result;
+                table.getItems().setAll(result.rows());
+            }
+        }, failure -> {
+            if (generation == statsGeneration && !(failure instanceof java.util.concurrent.CancellationException)) {
+                status.accept("Could not compute the range statistics: " + failure.getMessage());
+            }
+        });
     }
 
     private void refreshFlame() {
@@ -138,6 +184,7 @@ public final class RangePane extends VBox {
 
     private void buildTable() {
         table.setId("range-stats");
+        table.setPlaceholder(new Label("Computing…"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<RangeStats.Row, String> group = new TableColumn<>("Group");
         group.setCellValueFactory(c -> new ReadOnlyStringWrapper(LaneRows.shortName(c.getValue().group())));

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Time per state per goroutine group (start function) within a time range, largest total first, with a CSV form.
@@ -22,6 +24,9 @@ public final class RangeStats {
         }
     }
 
+    /** No rows: what the pane shows before its first computation ends. */
+    public static final RangeStats EMPTY = new RangeStats(List.of());
+
     private final List<Row> rows;
 
     private RangeStats(List<Row> rows) {
@@ -34,10 +39,21 @@ public final class RangeStats {
 
     /** The statistics of {@code [from, to)} over every goroutine alive in it. */
     public static RangeStats of(TimelineData data, long from, long to) {
+        return of(data, from, to, () -> false);
+    }
+
+    /**
+     * As {@link #of(TimelineData, long, long)}, for a worker thread: stops with a {@link CancellationException}
+     * when {@code cancelled} turns true (checked per goroutine).
+     */
+    public static RangeStats of(TimelineData data, long from, long to, BooleanSupplier cancelled) {
         Map<String, long[]> sums = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         int n = data.timeline().goroutines().size();
         for (int g = 0; g < n; g++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("range statistics");
+            }
             long[] t = data.timeByKind(g, from, to);
             long total = 0;
             for (long v : t) {

@@ -9,10 +9,14 @@ import dev.goroscope.model.timeline.StateLane;
 import dev.goroscope.model.timeline.Timeline;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,9 +25,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The side panel for the selected interval: lane, state and reason, start, duration, the stack where the
- * goroutine entered that state (blocking stack) with each frame's file:line, and jumps: from a P or M interval to
- * the goroutine it ran, from a goroutine to the goroutine that created it.
+ * The side panel for the selected interval: lane, state and reason, start, duration, who unblocked a wait, the
+ * stack where the goroutine entered that state (blocking stack) with each frame's file:line as a link to the
+ * source pane, and jumps: from a P or M interval to the goroutine it ran, from a goroutine to the goroutine that
+ * created it, from a wait to the goroutine that unblocked it.
  */
 public final class SpanDetails extends VBox {
     private final TimelineData data;
@@ -32,18 +37,33 @@ public final class SpanDetails extends VBox {
     private final Label state = new Label();
     private final Label times = new Label();
     private final Label stackTitle = new Label();
-    private final ListView<String> frames = new ListView<>();
+    private final Hyperlink unblockedBy = new Hyperlink();
+    private final ListView<StackLine> frames = new ListView<>();
     private final Button toGoroutine = new Button("Go to goroutine");
     private final Button toCreator = new Button("Go to creator");
     private final Button zoom = new Button("Zoom to interval");
-    private final Consumer<SpanRef> jump;
-    private final Consumer<SpanRef> zoomTo;
+    private final BiConsumer<SpanRef, Long> jump;
+    private final IntConsumer openFrame;
     private SpanRef shown;
 
-    public SpanDetails(TimelineData data, Consumer<SpanRef> jump, Consumer<SpanRef> zoomTo) {
+    /** One frame of the stack shown: its frame id in the timeline's frame table and its text. */
+    record StackLine(int frame, String function, String location) {
+        @Override
+        public String toString() {
+            return function + "\n    " + location;
+        }
+    }
+
+    /**
+     * @param jump      selects an interval and brings a time into view
+     * @param zoomTo    zooms the view to an interval
+     * @param openFrame shows a frame (an id in the timeline's frame table) in the source pane
+     */
+    public SpanDetails(TimelineData data, BiConsumer<SpanRef, Long> jump, Consumer<SpanRef> zoomTo,
+            IntConsumer openFrame) {
         this.data = data;
         this.jump = jump;
-        this.zoomTo = zoomTo;
+        this.openFrame = openFrame;
         setId("span-details");
         getStyleClass().add("span-details");
         setSpacing(6);
@@ -57,6 +77,10 @@ public final class SpanDetails extends VBox {
         stackTitle.getStyleClass().add("muted");
         frames.setId("span-stack");
         frames.getStyleClass().add("stack-list");
+        frames.setCellFactory(v -> new FrameCell());
+        unblockedBy.setId("unblocked-by");
+        unblockedBy.setWrapText(true);
+        unblockedBy.setOnAction(e -> jumpToUnblocker());
         VBox.setVgrow(frames, Priority.ALWAYS);
         toGoroutine.setId("jump-goroutine");
         toCreator.setId("jump-creator");
@@ -73,7 +97,7 @@ public final class SpanDetails extends VBox {
         });
         HBox stateRow = new HBox(6, swatch, state);
         HBox buttons = new HBox(4, zoom, toGoroutine, toCreator);
-        getChildren().addAll(title, stateRow, times, buttons, stackTitle, frames);
+        getChildren().addAll(title, stateRow, times, unblockedBy, buttons, stackTitle, frames);
         setMinWidth(220);
         show(null);
     }
@@ -103,6 +127,7 @@ public final class SpanDetails extends VBox {
         toCreator.setVisible(has && s.lane() == LaneRows.Kind.GOROUTINE && creator(s) >= 0);
         toCreator.setManaged(toCreator.isVisible());
         zoom.setVisible(has);
+        showUnblocker(s);
         if (!has) {
             title.setText("Click an interval to see its details");
             state.setText("");
@@ -127,7 +152,7 @@ public final class SpanDetails extends VBox {
         times.setText("Start " + TimeTicks.duration(lane.start(i) - t.startNs()) + "    Duration "
                 + TimeTicks.duration(lane.end(i) - lane.start(i)));
         int stack = s.lane() == LaneRows.Kind.GOROUTINE ? lane.stack(i) : StackTable.EMPTY;
-        List<String> items = new ArrayList<>();
+        List<StackLine> items = new ArrayList<>();
         if (stack != StackTable.EMPTY) {
             stackTitle.setText(kind >= SpanKind.CHAN || kind == SpanKind.SYSCALL ? "Blocking stack" : "Stack at the event");
             appendFrames(t, stack, items);
@@ -140,12 +165,72 @@ public final class SpanDetails extends VBox {
         frames.getItems().setAll(items);
     }
 
-    private static void appendFrames(Timeline t, int stack, List<String> items) {
+    private static void appendFrames(Timeline t, int stack, List<StackLine> items) {
         FrameTable f = t.stacks().frames();
         for (int s = stack; s != StackTable.EMPTY; s = t.stacks().parent(s)) {
             int frame = t.stacks().frame(s);
             String file = f.fileName(frame);
-            items.add(f.functionName(frame) + "\n    " + (file == null || file.isEmpty() ? "?" : file) + ":" + f.line(frame));
+            items.add(new StackLine(frame, f.functionName(frame),
+                    (file == null || file.isEmpty() ? "?" : file) + ":" + f.line(frame)));
+        }
+    }
+
+    /** "unblocked by G12 (main.worker) at 1.2 ms" under a wait that another goroutine or the runtime ended. */
+    private void showUnblocker(SpanRef s) {
+        int by = s == null || s.lane() != LaneRows.Kind.GOROUTINE ? StateLane.NO_CAUSE
+                : data.timeline().goroutines().unblockerOf(s.index(), s.span());
+        unblockedBy.setVisible(by != StateLane.NO_CAUSE);
+        unblockedBy.setManaged(unblockedBy.isVisible());
+        if (by == StateLane.NO_CAUSE) {
+            return;
+        }
+        Timeline t = data.timeline();
+        String at = " at " + TimeTicks.duration(s.end(data) - t.startNs());
+        unblockedBy.setDisable(by == StateLane.BY_RUNTIME);
+        unblockedBy.setText(by == StateLane.BY_RUNTIME ? "unblocked by " + runtimeWaker(s) + at
+                : "unblocked by G" + t.goroutines().id(by) + " (" + LaneRows.shortName(data.groupName(by)) + ")" + at);
+    }
+
+    /** What in the runtime ends a wait no goroutine ended, judged by the wait's kind. */
+    private String runtimeWaker(SpanRef s) {
+        return switch (data.goroutineKind(s.index(), s.span())) {
+            case SpanKind.IO -> "the netpoller";
+            case SpanKind.SLEEP, SpanKind.SELECT -> "the runtime (a timer or the scheduler)";
+            default -> "the runtime (no goroutine)";
+        };
+    }
+
+    private void jumpToUnblocker() {
+        int by = data.timeline().goroutines().unblockerOf(shown.index(), shown.span());
+        jumpTo(by, shown.end(data));
+    }
+
+    /** A stack frame: the function, and its file:line as a link that opens the source pane there. */
+    private final class FrameCell extends ListCell<StackLine> {
+        private final Label function = new Label();
+        private final Hyperlink location = new Hyperlink();
+        private final VBox box = new VBox(function, location);
+
+        FrameCell() {
+            location.getStyleClass().add("frame-link");
+            location.setOnAction(e -> {
+                if (getItem() != null) {
+                    openFrame.accept(getItem().frame());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(StackLine item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            function.setText(item.function());
+            location.setText(item.location());
+            location.setDisable(item.location().startsWith("?"));
+            setGraphic(box);
         }
     }
 
@@ -173,7 +258,7 @@ public final class SpanDetails extends VBox {
         StateLane lane = data.timeline().goroutines().lane(g);
         int i = Math.max(0, Math.min(lane.size() - 1, lane.firstEndingAfter(t)));
         if (lane.size() > 0) {
-            jump.accept(new SpanRef(LaneRows.Kind.GOROUTINE, g, i));
+            jump.accept(new SpanRef(LaneRows.Kind.GOROUTINE, g, i), t);
         }
     }
 }

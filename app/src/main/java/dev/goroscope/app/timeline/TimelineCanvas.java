@@ -144,6 +144,19 @@ public final class TimelineCanvas extends Region {
         markDirty();
     }
 
+    /**
+     * Selects interval {@code s} and brings time {@code t} into view (undoable) when it is not: a jump from one
+     * lane to another (to the goroutine a P ran, to a creator, to the goroutine that unblocked this one).
+     */
+    public void jumpTo(SpanRef s, long t) {
+        if (t < viewport.startNs() || t >= viewport.endNs()) {
+            viewport.remember();
+            viewport.panBy((t - (viewport.startNs() + viewport.endNs()) / 2) / viewport.nsPerPx());
+            onView.run();
+        }
+        select(s);
+    }
+
     /** Shows interval {@code s} across the view (undoable). */
     public void zoomTo(SpanRef s) {
         viewport.remember();
@@ -198,8 +211,11 @@ public final class TimelineCanvas extends Region {
         markDirty();
     }
 
-    /** Scrolls the lanes so that the lane of {@code s} is in view. */
+    /** Scrolls the lanes so that the lane of {@code s} is in view, unfolding a goroutine's group if needed. */
     public void reveal(SpanRef s) {
+        if (s.lane() == LaneRows.Kind.GOROUTINE && rows.rowOfGoroutine(s.index()) >= 0) {
+            rowsChanged();
+        }
         for (int r = 0; r < rows.size(); r++) {
             if (rows.kind(r) == s.lane() && rows.index(r) == s.index()) {
                 double visible = canvas.getHeight() - TimelineRenderer.HEADER;

@@ -3,11 +3,14 @@ package dev.goroscope.app.timeline;
 import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
+import dev.goroscope.model.timeline.GroupSummary;
 import dev.goroscope.model.timeline.Goroutines;
 import dev.goroscope.model.timeline.LaneLod;
 import dev.goroscope.model.timeline.SpanKind;
 import dev.goroscope.model.timeline.StateLane;
 import dev.goroscope.model.timeline.Timeline;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A {@link Timeline} with what the view derives from it lazily: the level-of-detail index of each lane (built the
@@ -15,12 +18,15 @@ import dev.goroscope.model.timeline.Timeline;
  * {@link SpanKind} (built the first time a filter needs it). No JavaFX.
  */
 public final class TimelineData {
+    static final int SUMMARY_BINS = 4096;
     private final Timeline timeline;
     private final byte[] reasonKinds;
     private final LaneLod[] goroutineLods;
     private final LaneLod[] procLods;
     private final LaneLod[] threadLods;
     private final String[] groupName;
+    private final String[] creatorName;
+    private final Map<String, GroupSummary> summaries = new HashMap<>();
     private long[][] timeByKind;
 
     public TimelineData(Timeline timeline) {
@@ -31,12 +37,36 @@ public final class TimelineData {
         this.procLods = new LaneLod[timeline.procCount()];
         this.threadLods = new LaneLod[timeline.threadCount()];
         this.groupName = new String[gs.size()];
+        this.creatorName = new String[gs.size()];
         FrameTable frames = timeline.stacks().frames();
         for (int g = 0; g < groupName.length; g++) {
             int stack = gs.startStack(g);
             groupName[g] = stack == StackTable.EMPTY ? "(started before the trace)"
                     : frames.functionName(timeline.stacks().frame(stack));
+            int creator = gs.creatorStack(g);
+            creatorName[g] = creator != StackTable.EMPTY
+                    ? "created by " + frames.functionName(timeline.stacks().frame(creator))
+                    : gs.createdNs(g) == Goroutines.UNKNOWN ? "(created before the trace)" : "(created by the runtime)";
         }
+    }
+
+    /** "created by" and the function whose {@code go} statement created goroutine {@code g}, or a placeholder. */
+    public String creatorName(int g) {
+        return creatorName[g];
+    }
+
+    /**
+     * The state mix over time of the goroutines {@code members}, remembered under {@code key} (built on first use,
+     * {@value #SUMMARY_BINS} bins over the trace).
+     */
+    public GroupSummary groupSummary(String key, int[] members) {
+        return summaries.computeIfAbsent(key, k -> {
+            LaneLod[] lods = new LaneLod[members.length];
+            for (int i = 0; i < lods.length; i++) {
+                lods[i] = goroutineLod(members[i]);
+            }
+            return GroupSummary.of(lods, timeline.startNs(), timeline.endNs(), SUMMARY_BINS);
+        });
     }
 
     public Timeline timeline() {

@@ -34,8 +34,8 @@ import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 
 /**
- * The timeline view of an execution trace: a toolbar (lane filters, navigation undo/redo, fit, export), the state
- * legend, the timeline canvas with the details of the selected interval beside it, and below the flame graph and
+ * The timeline view of an execution trace: a toolbar (lane filters, grouping, search highlight, navigation
+ * undo/redo, fit, export), the state legend, the timeline canvas with the details of the selected interval beside it, and below the flame graph and
  * statistics of the selected range.
  */
 public final class TimelinePane extends BorderPane {
@@ -52,6 +52,9 @@ public final class TimelinePane extends BorderPane {
     private final TextField minBlocked = new TextField();
     private final CheckBox unfinished = new CheckBox("Never finished");
     private final Label shown = new Label();
+    private final TextField search = new TextField();
+    private final Label matches = new Label();
+    private final ComboBox<LaneGrouping> grouping = new ComboBox<>();
     private final Button undo = new Button("◀");
     private final Button redo = new Button("▶");
 
@@ -60,8 +63,8 @@ public final class TimelinePane extends BorderPane {
         this.data = new TimelineData(timeline);
         this.rows = new LaneRows(data);
         this.canvas = new TimelineCanvas(data, rows);
-        this.details = new SpanDetails(data, canvas::select, canvas::zoomTo);
         this.range = new RangePane(data, runner, status);
+        this.details = new SpanDetails(data, canvas::jumpTo, canvas::zoomTo, range::showFrame);
         setId("timeline-pane");
         getStyleClass().add("timeline-pane");
         getStylesheets().add(TimelinePane.class.getResource("/dev/goroscope/app/timeline.css").toExternalForm());
@@ -69,7 +72,7 @@ public final class TimelinePane extends BorderPane {
         canvas.setOnRange(() -> range.setRange(canvas.selectionFrom(), canvas.selectionTo()));
         canvas.setOnView(this::syncButtons);
 
-        VBox top = new VBox(toolbar(), legend());
+        VBox top = new VBox(toolbar(), searchBar(), legend());
         setTop(top);
         SplitPane upper = new SplitPane(canvas, details);
         upper.setDividerPositions(0.8);
@@ -96,6 +99,10 @@ public final class TimelinePane extends BorderPane {
 
     public LaneRows rows() {
         return rows;
+    }
+
+    public TimelineData data() {
+        return data;
     }
 
     private HBox toolbar() {
@@ -155,6 +162,47 @@ public final class TimelinePane extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("timeline-toolbar");
         return bar;
+    }
+
+    private HBox searchBar() {
+        search.setId("span-search");
+        search.setPromptText("Highlight: function in a goroutine's stacks");
+        search.setPrefColumnCount(24);
+        search.setTooltip(new Tooltip("Fades the goroutines whose start, creation and stacks do not name this function"
+                + " and marks the intervals whose own stack does"));
+        search.textProperty().addListener((o, a, b) -> applySearch());
+        matches.setId("search-count");
+        matches.getStyleClass().add("muted");
+        grouping.setId("group-by");
+        grouping.getItems().setAll(LaneGrouping.values());
+        grouping.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LaneGrouping g) {
+                return g == null ? "" : "Group by " + g.label();
+            }
+
+            @Override
+            public LaneGrouping fromString(String s) {
+                return null;
+            }
+        });
+        grouping.setValue(rows.grouping());
+        grouping.setTooltip(new Tooltip("How goroutine lanes are grouped under foldable headers"));
+        grouping.valueProperty().addListener((o, a, b) -> {
+            rows.setGrouping(b);
+            canvas.rowsChanged();
+        });
+        HBox bar = new HBox(6, grouping, search, matches);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("timeline-toolbar");
+        return bar;
+    }
+
+    private void applySearch() {
+        SpanSearch s = SpanSearch.of(data, search.getText());
+        canvas.renderer().setSearch(s);
+        matches.setText(s.active() ? s.matchingLanes() + " goroutines, " + s.matchingSpans() + " intervals match" : "");
+        canvas.markDirty();
     }
 
     private FlowPane legend() {

@@ -1,6 +1,7 @@
 package dev.goroscope.app.timeline;
 
 import dev.goroscope.model.timeline.CounterSeries;
+import dev.goroscope.model.timeline.GroupSummary;
 import dev.goroscope.model.timeline.LaneLod;
 import dev.goroscope.model.timeline.SpanKind;
 import dev.goroscope.model.timeline.StatePalette;
@@ -12,8 +13,10 @@ import dev.goroscope.model.timeline.Timeline;
  * Draws the timeline through a {@link Painter}: overview strip, time ruler, the label gutter and the rows in view.
  * Only rows that intersect the view are visited, and in each lane only the intervals in the visible time range,
  * through {@link LaneLod}: intervals narrower than {@value #MIN_SPAN_PX} px are merged into runs drawn as stacked
- * bars of the time per state. The painter batches rectangles by colour. No JavaFX, so the SVG export and the
- * canvas share every drawing decision.
+ * bars of the time per state. A folded goroutine group's header shows the state mix of its lanes over time
+ * ({@link GroupSummary}). During a search, lanes that do not match are drawn faded and intervals whose stack
+ * matches carry a mark. The painter batches rectangles by colour. No JavaFX, so the SVG export and the canvas
+ * share every drawing decision.
  */
 public final class TimelineRenderer {
     public static final double GUTTER = 210;
@@ -33,6 +36,10 @@ public final class TimelineRenderer {
     private static final int SELECTION_EDGE = OPAQUE | 0x2F6FDE;
     private static final int HIGHLIGHT = OPAQUE | 0x111111;
     private static final int MERGED_MARK = 0x66000000 | (StatePalette.MERGED_OUTLINE & 0xFFFFFF);
+    /** Marks an interval whose stack matches the search. */
+    static final int SEARCH_MARK = OPAQUE | 0xE0218A;
+    /** How much of a faded (non-matching) colour is left; the rest is the background. */
+    private static final double FADE = 0.28;
     /** The order in which a merged run stacks its kinds, bottom up. */
     private static final int[] STACK_ORDER = {SpanKind.RUNNING, SpanKind.RUNNABLE, SpanKind.SYSCALL, SpanKind.SYNC,
         SpanKind.CHAN, SpanKind.SELECT, SpanKind.IO, SpanKind.GC, SpanKind.SLEEP, SpanKind.WAITING, SpanKind.IDLE};
@@ -46,7 +53,9 @@ public final class TimelineRenderer {
     private long selectionTo = Long.MIN_VALUE;
     private SpanRef selected;
     private SpanRef hovered;
+    private SpanSearch search;
     private long drawnPieces;
+    private final long[] scratch = new long[SpanKind.COUNT];
 
     public TimelineRenderer(TimelineData data, LaneRows rows, TimeViewport viewport) {
         this.data = data;
@@ -66,6 +75,23 @@ public final class TimelineRenderer {
 
     public void setHovered(SpanRef s) {
         hovered = s;
+    }
+
+    /** The search whose matches stand out; null or inactive for none. */
+    public void setSearch(SpanSearch s) {
+        search = s == null || !s.active() ? null : s;
+    }
+
+    /** The colour of a span kind, faded when its lane does not match the search. */
+    static int color(int kind, boolean faded) {
+        int rgb = StatePalette.color(kind);
+        if (!faded) {
+            return OPAQUE | rgb;
+        }
+        int r = (int) Math.round((rgb >> 16 & 0xFF) * FADE + 255 * (1 - FADE));
+        int g = (int) Math.round((rgb >> 8 & 0xFF) * FADE + 255 * (1 - FADE));
+        int b = (int) Math.round((rgb & 0xFF) * FADE + 255 * (1 - FADE));
+        return OPAQUE | r << 16 | g << 8 | b;
     }
 
     /** Rectangles and runs drawn by the last frame (for the benchmark). */
@@ -135,10 +161,14 @@ public final class TimelineRenderer {
             case STW -> drawRanges(p, t.stwRanges(), StatePalette.STW, y, h);
             case COUNTER -> drawCounter(p, t.counters().get(rows.counterName(r)), y, h, width);
             case HEADER -> {
+                LaneRows.Header header = rows.header(r);
+                if (header.members() != null && rows.isCollapsed(r)) {
+                    drawGroupStrip(p, data.groupSummary(header.key(), header.members()), y, h);
+                }
             }
-            case PROC -> drawLane(p, data.procLod(rows.index(r)), y, h, false);
-            case THREAD -> drawLane(p, data.threadLod(rows.index(r)), y, h, false);
-            case GOROUTINE -> drawLane(p, data.goroutineLod(rows.index(r)), y, h, true);
+            case PROC -> drawLane(p, data.procLod(rows.index(r)), y, h, -1);
+            case THREAD -> drawLane(p, data.threadLod(rows.index(r)), y, h, -1);
+            case GOROUTINE -> drawLane(p, data.goroutineLod(rows.index(r)), y, h, rows.index(r));
             case SPANS -> drawnPieces += spanLanes.draw(p, t.spanLanes().get(rows.index(r)), y);
         }
     }
@@ -222,7 +252,46 @@ public final class TimelineRenderer {
         return v + " " + unit;
     }
 
-    private void drawLane(Painter p, LaneLod lod, double y, double h, boolean goroutine) {
+    /** A folded group's state mix: per cell of {@value #MIN_SPAN_PX} px, the time per kind as stacked bars. */
+    private void drawGroupStrip(Painter p, GroupSummary s, double y, double h) {
+        double top = y + 3;
+        double height = h - 6;
+        double width = viewport.width();
+        for (double x = 0; x < width; x += MIN_SPAN_PX) {
+            int b0 = s.binAt((long) viewport.time(x));
+            int b1 = Math.max(b0 + 1, s.binAt((long) viewport.time(x + MIN_SPAN_PX)));
+            long total = s.timeByKind(b0, b1, scratch);
+            if (total > 0) {
+                stackKinds(p, scratch, total, GUTTER + x, top, MIN_SPAN_PX, height, true, false);
+            }
+        }
+    }
+
+    /** Draws {@code timeByKind} as bars stacked bottom up in {@link #STACK_ORDER}, {@code total} being full height. */
+    private void stackKinds(Painter p, long[] timeByKind, long total, double x0, double top, double w, double height,
+            boolean withIdle, boolean faded) {
+        double bottom = top + height;
+        double acc = 0;
+        for (int k : STACK_ORDER) {
+            long v = timeByKind[k];
+            if (v <= 0 || !withIdle && k == SpanKind.IDLE) {
+                acc += v;
+                continue;
+            }
+            double yHi = bottom - Math.round(height * (acc + v) / total);
+            double yLo = bottom - Math.round(height * acc / total);
+            acc += v;
+            if (yLo - yHi >= 1) {
+                p.fillRect(color(k, faded), x0, yHi, w, yLo - yHi);
+                drawnPieces++;
+            }
+        }
+    }
+
+    private void drawLane(Painter p, LaneLod lod, double y, double h, int g) {
+        boolean goroutine = g >= 0;
+        boolean faded = goroutine && search != null && !search.laneMatches(g);
+        boolean marks = goroutine && search != null && !faded;
         double top = y + 2;
         double height = h - 4;
         long from = (long) Math.floor(viewport.startNs());
@@ -238,9 +307,12 @@ public final class TimelineRenderer {
                 double x0 = GUTTER + Math.floor(viewport.x(start));
                 double x1 = GUTTER + Math.floor(viewport.x(end));
                 double w = Math.max(1, x1 - x0 - (x1 - x0 >= 4 ? 1 : 0));
-                p.fillRect(OPAQUE | StatePalette.color(kind), x0, top, w, height);
+                p.fillRect(color(kind, faded), x0, top, w, height);
                 drawnPieces++;
-                if (w > 44) {
+                if (marks && search.spanMatches(g, index)) {
+                    p.fillRect(SEARCH_MARK, x0, top, w, 3);
+                }
+                if (w > 44 && !faded) {
                     String label = spanLabel(lane, index, kind, goroutine);
                     if (label != null) {
                         labels.add(x0 + 3, top + height - 4, w - 6, label);
@@ -253,24 +325,11 @@ public final class TimelineRenderer {
                 double x0 = GUTTER + Math.floor(viewport.x(start));
                 double x1 = GUTTER + Math.floor(viewport.x(end));
                 double w = Math.max(1, x1 - x0);
-                long total = end - start;
-                double bottom = top + height;
-                double acc = 0;
-                for (int k : STACK_ORDER) {
-                    long v = timeByKind[k];
-                    if (v <= 0 || !goroutine && k == SpanKind.IDLE) {
-                        acc += v;
-                        continue;
-                    }
-                    double yHi = bottom - Math.round(height * (acc + v) / total);
-                    double yLo = bottom - Math.round(height * acc / total);
-                    acc += v;
-                    if (yLo - yHi >= 1) {
-                        p.fillRect(OPAQUE | StatePalette.color(k), x0, yHi, w, yLo - yHi);
-                        drawnPieces++;
-                    }
-                }
+                stackKinds(p, timeByKind, end - start, x0, top, w, height, goroutine, faded);
                 p.fillRect(MERGED_MARK, x0, top - 1, w, 1);
+                if (marks && search.anySpanMatches(g, first, last)) {
+                    p.fillRect(SEARCH_MARK, x0, top, w, 3);
+                }
             }
         });
         labels.flush(p);
@@ -368,9 +427,10 @@ public final class TimelineRenderer {
             }
             double indent = k == LaneRows.Kind.GOROUTINE || k == LaneRows.Kind.PROC || k == LaneRows.Kind.THREAD ? 18 : 6;
             String s = Painter.fit(rows.label(r), GUTTER - indent - 6);
+            boolean match = k == LaneRows.Kind.GOROUTINE && search != null && search.laneMatches(rows.index(r));
             if (s != null) {
                 p.text(k == LaneRows.Kind.COUNTER ? MUTED : TEXT, s, indent, y + Math.min(h, LaneRows.LANE_HEIGHT) - 5,
-                        false);
+                        match);
             }
         }
         p.unclip();

@@ -15,7 +15,8 @@ import javafx.scene.image.WritableImage;
  * (default 10,000 × 1,000 = 10 million), drawn headless on Monocle into a 1600×1000 canvas. Prints, per zoom, the
  * time to record the frame (all drawing decisions and canvas commands; wall clock and CPU time of the FX thread, the latter
  * robust to a loaded machine) and the wall time including the rasterisation
- * forced by a snapshot, each the median of several frames. Run:
+ * forced by a snapshot, and the CPU time of the whole process over that (record and rasterisation on the render
+ * thread; robust to a loaded machine, unlike the wall clock), each the median of several frames. Run:
  * {@code java -Xmx4g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp <test classpath>
  * dev.goroscope.app.timeline.TimelineBench [goroutines] [spansPerGoroutine]}.
  */
@@ -86,7 +87,10 @@ public final class TimelineBench {
         double middle = (tl.startNs() + tl.endNs()) / 2.0;
         vp.setScrollY(rows.totalHeight() / 2);
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        System.out.println("visible span   record wall ms (median/max)   record CPU ms (median)   +raster wall ms   pieces");
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.println("visible span   record wall ms (median/max)   record CPU ms (median)   +raster wall ms"
+                + "   +raster process CPU ms   pieces");
         for (double z : zooms) {
             double len = (tl.endNs() - tl.startNs()) * z;
             vp.fit();
@@ -96,8 +100,10 @@ public final class TimelineBench {
             long[] rec = new long[frames];
             long[] total = new long[frames];
             long[] cpu = new long[frames];
+            long[] all = new long[frames];
             for (int f = 0; f < frames; f++) {
                 vp.panBy(f % 2 == 0 ? 3 : -3);
+                long procA = os.getProcessCpuTime();
                 long a = System.nanoTime();
                 long cpuA = threads.getCurrentThreadCpuTime();
                 canvas.getGraphicsContext2D().clearRect(0, 0, 1600, 1000);
@@ -106,6 +112,7 @@ public final class TimelineBench {
                 cpu[f] = threads.getCurrentThreadCpuTime() - cpuA;
                 WritableImage img = canvas.snapshot(null, null);
                 long c = System.nanoTime();
+                all[f] = os.getProcessCpuTime() - procA;
                 rec[f] = b - a;
                 total[f] = c - a;
                 if (img.getWidth() != 1600) {
@@ -115,9 +122,11 @@ public final class TimelineBench {
             java.util.Arrays.sort(rec);
             java.util.Arrays.sort(total);
             java.util.Arrays.sort(cpu);
-            System.out.printf(Locale.ROOT, "%-14s %10.2f / %7.2f %19.2f %20.2f %10d%n",
+            java.util.Arrays.sort(all);
+            System.out.printf(Locale.ROOT, "%-14s %10.2f / %7.2f %19.2f %20.2f %24.2f %8d%n",
                     TimeTicks.duration((long) (vp.endNs() - vp.startNs())), rec[frames / 2] / 1e6,
-                    rec[frames - 1] / 1e6, cpu[frames / 2] / 1e6, total[frames / 2] / 1e6, renderer.drawnPieces());
+                    rec[frames - 1] / 1e6, cpu[frames / 2] / 1e6, total[frames / 2] / 1e6, all[frames / 2] / 1e6,
+                    renderer.drawnPieces());
         }
     }
 }

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Point2D;
+import dev.goroscope.model.timeline.GroupSummary;
+import dev.goroscope.model.timeline.SpanKind;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -159,6 +162,162 @@ class TimelinePaneTest {
         long id = t.goroutines().id(longWait(t)[0]);
         robot.clickOn("#lane-filter").write("G" + id);
         assertThat(p.rows().shownGoroutines()).isEqualTo(1);
+    }
+
+    /** A goroutine's wait that another goroutine ended, as {goroutine, interval, unblocker}, the longest such wait. */
+    private static int[] waitUnblockedByAGoroutine(Timeline t) {
+        int[] best = null;
+        long longest = 0;
+        for (int g = 0; g < t.goroutines().size(); g++) {
+            StateLane lane = t.goroutines().lane(g);
+            for (int i = 0; i + 1 < lane.size(); i++) {
+                int by = t.goroutines().unblockerOf(g, i);
+                if (by >= 0 && by != g && lane.end(i) - lane.start(i) > longest) {
+                    longest = lane.end(i) - lane.start(i);
+                    best = new int[] {g, i, by};
+                }
+            }
+        }
+        assertThat(best).as("a wait ended by a goroutine").isNotNull();
+        return best;
+    }
+
+    @Test
+    void theUnblockedByLinkSelectsTheUnblockingGoroutineAtThatTime(FxRobot robot) {
+        TimelinePane p = pane();
+        Timeline t = t(p);
+        int[] w = waitUnblockedByAGoroutine(t);
+        StateLane lane = t.goroutines().lane(w[0]);
+        SpanRef wait = new SpanRef(LaneRows.Kind.GOROUTINE, w[0], w[1]);
+        robot.interact(() -> {
+            p.canvas().zoomTo(wait);
+            p.canvas().reveal(wait);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(screenPoint(p, LaneRows.Kind.GOROUTINE, w[0], (lane.start(w[1]) + lane.end(w[1])) / 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(p.canvas().selected()).isEqualTo(wait);
+        Hyperlink link = robot.lookup("#unblocked-by").queryAs(Hyperlink.class);
+        long unblockedAt = lane.end(w[1]);
+        assertThat(link.getText()).isEqualTo("unblocked by G" + t.goroutines().id(w[2]) + " ("
+                + LaneRows.shortName(p.data().groupName(w[2])) + ") at "
+                + TimeTicks.duration(unblockedAt - t.startNs()));
+        robot.clickOn(link);
+        WaitForAsyncUtils.waitForFxEvents();
+        SpanRef sel = p.canvas().selected();
+        assertThat(sel.lane()).isEqualTo(LaneRows.Kind.GOROUTINE);
+        assertThat(sel.index()).isEqualTo(w[2]);
+        StateLane by = t.goroutines().lane(w[2]);
+        assertThat(by.start(sel.span())).isLessThanOrEqualTo(unblockedAt);
+        assertThat(by.end(sel.span())).isGreaterThan(unblockedAt);
+        assertThat(by.state(sel.span()).label()).isEqualTo("running");
+        assertThat(p.canvas().viewport().startNs()).isLessThanOrEqualTo(unblockedAt);
+        assertThat(p.canvas().viewport().endNs()).isGreaterThan(unblockedAt);
+        Label title = robot.lookup("#span-title").queryAs(Label.class);
+        assertThat(title.getText()).startsWith("Goroutine " + t.goroutines().id(w[2]) + " ");
+    }
+
+    @Test
+    void fromAPSpanTheGoroutineButtonSelectsTheGoroutineItRan(FxRobot robot) {
+        TimelinePane p = pane();
+        Timeline t = t(p);
+        StateLane pl = t.procLane(0);
+        int i = 0;
+        while (pl.detail(i) < 0) {
+            i++;
+        }
+        int g = pl.detail(i);
+        SpanRef span = new SpanRef(LaneRows.Kind.PROC, 0, i);
+        robot.interact(() -> p.canvas().select(span));
+        robot.clickOn("#jump-goroutine");
+        WaitForAsyncUtils.waitForFxEvents();
+        SpanRef sel = p.canvas().selected();
+        assertThat(sel.lane()).isEqualTo(LaneRows.Kind.GOROUTINE);
+        assertThat(sel.index()).isEqualTo(g);
+        assertThat(t.goroutines().lane(g).state(sel.span()).label()).isEqualTo("running");
+    }
+
+    @Test
+    void searchFadesOtherGoroutinesCountsMatchesAndShowsInTheSvg(FxRobot robot, @TempDir Path dir) throws Exception {
+        TimelinePane p = pane();
+        robot.clickOn("#span-search").write("leakChanSend");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label count = robot.lookup("#search-count").queryAs(Label.class);
+        assertThat(count.getText()).matches("7 goroutines, \\d+ intervals match");
+        Path svg = dir.resolve("search.svg");
+        robot.interact(() -> p.exportSvg(svg));
+        String text = Files.readString(svg);
+        String faded = String.format("fill=\"#%06x\"", TimelineRenderer.color(SpanKind.RUNNING, true) & 0xFFFFFF);
+        assertThat(text).contains(faded);
+        robot.doubleClickOn("#span-search").eraseText(12);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(count.getText()).isEmpty();
+        robot.interact(() -> p.exportSvg(svg));
+        assertThat(Files.readString(svg)).doesNotContain(faded);
+    }
+
+    @Test
+    void groupingByCreatorMakesCreatorGroupsAndAFoldedGroupShowsItsStateStrip(FxRobot robot) {
+        TimelinePane p = pane();
+        Timeline t = t(p);
+        robot.interact(() -> robot.lookup("#group-by").<LaneGrouping>queryComboBox().setValue(LaneGrouping.CREATOR));
+        LaneRows rows = p.rows();
+        int header = -1;
+        for (int r = 0; r < rows.size() && header < 0; r++) {
+            if (rows.kind(r) == LaneRows.Kind.HEADER && rows.header(r).label().startsWith("created by ")) {
+                header = r;
+            }
+        }
+        assertThat(header).as("a group of goroutines created in the trace").isNotNegative();
+        String creator = p.data().creatorName(rows.header(header).members()[0]);
+        int created = 0;
+        for (int g = 0; g < t.goroutines().size(); g++) {
+            if (p.data().creatorName(g).equals(creator) && t.goroutines().lane(g).size() > 0) {
+                created++;
+                assertThat(t.goroutines().creatorStack(g)).isNotNegative();
+            }
+        }
+        assertThat(rows.header(header).count()).isEqualTo(created);
+        assertThat(rows.header(header).label()).isEqualTo("created by "
+                + LaneRows.shortName(creator.substring("created by ".length())) + "  (" + created + ")");
+        int folded = header;
+        robot.interact(() -> {
+            rows.toggle(folded);
+            p.canvas().rowsChanged();
+        });
+        assertThat(rows.isCollapsed(folded)).isTrue();
+        GroupSummary strip = p.data().groupSummary(rows.header(folded).key(), rows.header(folded).members());
+        long[] byKind = new long[SpanKind.COUNT];
+        long total = strip.timeByKind(0, strip.bins(), byKind);
+        long want = 0;
+        for (int m : rows.header(folded).members()) {
+            StateLane lane = t.goroutines().lane(m);
+            want += lane.end() - lane.start(0);
+        }
+        assertThat(total).isEqualTo(want);
+        robot.interact(() -> robot.lookup("#group-by").<LaneGrouping>queryComboBox().setValue(LaneGrouping.NONE));
+        long headers = java.util.stream.IntStream.range(0, rows.size())
+                .filter(r -> rows.kind(r) == LaneRows.Kind.HEADER && rows.header(r).members() != null).count();
+        assertThat(headers).isEqualTo(1);
+    }
+
+    @Test
+    void aStackFramesFileLineOpensTheSourcePaneAtThatLine(FxRobot robot) {
+        TimelinePane p = pane();
+        Timeline t = t(p);
+        int[] wait = longWait(t);
+        robot.interact(() -> p.canvas().select(new SpanRef(LaneRows.Kind.GOROUTINE, wait[0], wait[1])));
+        ListView<?> stack = robot.lookup("#span-stack").queryAs(ListView.class);
+        SpanDetails.StackLine top = (SpanDetails.StackLine) stack.getItems().get(0);
+        assertThat(top.function()).startsWith("runtime.");
+        robot.clickOn(robot.lookup("#span-stack .frame-link").queryAs(Hyperlink.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        var source = p.range().sourcePane();
+        int line = t.stacks().frames().line(top.frame());
+        assertThat(source.file()).as("the runtime's source from GOROOT").isPresent();
+        String recorded = t.stacks().frames().fileName(top.frame());
+        assertThat(source.file().orElseThrow().toString()).endsWith(Path.of(recorded).getFileName().toString());
+        assertThat(source.highlightedLine()).isEqualTo(line);
     }
 
     private Timeline t(TimelinePane p) {

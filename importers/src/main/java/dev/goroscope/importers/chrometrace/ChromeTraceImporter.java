@@ -67,10 +67,11 @@ public final class ChromeTraceImporter implements Importer {
     public Dataset read(ImportSource source, Progress progress) throws ImportException {
         String file = source.name();
         TraceEventReader events;
+        Checkpoint checkpoint = new Checkpoint(progress, file, source.length());
         try (InputStream in = source.open()) {
             JsonParser p = Json.parser(in, source.limits());
             try (p) {
-                events = new TraceEventReader(file, p, new Checkpoint(progress, file, source.length()));
+                events = new TraceEventReader(file, p, checkpoint);
                 events.read();
             } catch (IOException e) {
                 throw Json.error(file, p, e, source.limits());
@@ -78,6 +79,6 @@ public final class ChromeTraceImporter implements Importer {
         } catch (IOException e) {
             throw Json.error(file, null, e);
         }
-        return new ThreadProfiles(file, events, source.limits()).dataset();
+        return new ThreadProfiles(file, events, source.limits(), checkpoint).dataset();
     }
 }

@@ -2,6 +2,7 @@ package dev.goroscope.importers.chrometrace;
 
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.ImportLimits;
+import dev.goroscope.importers.support.Checkpoint;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.profile.SampleType;
@@ -21,6 +22,7 @@ import java.util.Map;
 final class ThreadProfiles {
     private static final List<SampleType> TIME = List.of(new SampleType("time", "nanoseconds"));
     private static final String[] PHASE_NAMES = new String[128];
+    private static final String NESTING = "while nesting the spans";
 
     static {
         PHASE_NAMES['C'] = "counter";
@@ -52,16 +54,18 @@ final class ThreadProfiles {
     private final String file;
     private final TraceEventReader events;
     private final ImportLimits limits;
+    private final Checkpoint checkpoint;
     private final StackTable stacks = new StackTable(new FrameTable());
     private int[] frameOfName = new int[0];
     private long[] timeByStack = new long[256];
     private int[] touched = new int[256];
     private ThreadLanes lanes;
 
-    ThreadProfiles(String file, TraceEventReader events, ImportLimits limits) {
+    ThreadProfiles(String file, TraceEventReader events, ImportLimits limits, Checkpoint checkpoint) {
         this.file = file;
         this.events = events;
         this.limits = limits;
+        this.checkpoint = checkpoint;
     }
 
     Dataset dataset() throws ImportException {
@@ -71,6 +75,7 @@ final class ThreadProfiles {
         SpanNesting nesting = new SpanNesting();
         List<Profile> profiles = new ArrayList<>();
         for (ThreadEvents thread : ordered()) {
+            checkpoint.step(NESTING);
             ThreadSpans spans = nesting.nest(thread);
             String name = label(thread);
             Profile profile = selfTimes(spans, name);
@@ -94,6 +99,7 @@ final class ThreadProfiles {
         int[] stackOf = new int[spans.count];
         int touchedCount = 0;
         for (int i = 0; i < spans.count; i++) {
+            checkpoint.step(NESTING);
             int parent = spans.parent[i] < 0 ? StackTable.EMPTY : stackOf[spans.parent[i]];
             stackOf[i] = stacks.push(parent, frame(spans.name[i]));
             if (stacks.depth(stackOf[i]) > limits.maxStackDepth()) {

@@ -4,6 +4,7 @@ import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.ImportSource;
 import dev.goroscope.importers.Importer;
 import dev.goroscope.importers.Progress;
+import dev.goroscope.importers.support.Checkpoint;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.profile.Profile;
 import java.io.IOException;
@@ -41,7 +42,8 @@ public final class PprofImporter implements Importer {
             try (InputStream in = source.open()) {
                 raw = new PprofDecoder(file, progress, source.length(), source.limits()).decode(in);
             }
-            PprofResolver resolver = new PprofResolver(file, raw, source.limits());
+            PprofResolver resolver = new PprofResolver(file, raw, source.limits(),
+                    new Checkpoint(progress, file, source.length()));
             Profile profile = resolver.resolve();
             return Dataset.ofProfiles(file, "pprof protobuf (" + profile.kind() + ")",
                     goVersion(profile.meta().comments()), resolver.warnings(), List.of(profile));

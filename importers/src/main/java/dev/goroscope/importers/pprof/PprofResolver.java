@@ -2,6 +2,7 @@ package dev.goroscope.importers.pprof;
 
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.ImportLimits;
+import dev.goroscope.importers.support.Checkpoint;
 import dev.goroscope.model.profile.Label;
 import dev.goroscope.model.profile.LabelSet;
 import dev.goroscope.model.profile.Profile;
@@ -27,17 +28,21 @@ final class PprofResolver {
         return "0x" + Long.toHexString(address);
     }
 
+    private static final String RESOLVING = "while resolving the samples";
+
     private final String file;
     private final RawProfile raw;
     private final ImportLimits limits;
+    private final Checkpoint checkpoint;
     private final List<String> warnings = new ArrayList<>();
     private StackTable stacks;
     private int[] stringIds;
 
-    PprofResolver(String file, RawProfile raw, ImportLimits limits) {
+    PprofResolver(String file, RawProfile raw, ImportLimits limits, Checkpoint checkpoint) {
         this.file = file;
         this.raw = raw;
         this.limits = limits;
+        this.checkpoint = checkpoint;
         this.stacks = raw.stacks;
     }
 
@@ -46,6 +51,7 @@ final class PprofResolver {
     }
 
     Profile resolve() throws ImportException {
+        checkpoint.now(RESOLVING);
         checkStringTable();
         List<SampleType> types = sampleTypes();
         int defaultType = defaultSampleType(types);
@@ -147,12 +153,14 @@ final class PprofResolver {
         int[] keyToFrame = new int[keys.size()];
         boolean remap = false;
         for (int k = 0; k < keyToFrame.length; k++) {
+            checkpoint.step(RESOLVING);
             keyToFrame[k] = frame(k);
             remap |= keyToFrame[k] != k;
         }
         int[] out = raw.sampleStack.toArray();
         for (int s = 0; s < out.length; s++) {
             if (out[s] <= -2) {
+                checkpoint.step(RESOLVING);
                 out[s] = deferredStack(-2 - out[s]);
             }
         }
@@ -221,11 +229,12 @@ final class PprofResolver {
     }
 
     /** Rebuilds the stacks with real frame ids where keys and frames differ. */
-    private void remap(int[] keyToFrame, int[] sampleStack) {
+    private void remap(int[] keyToFrame, int[] sampleStack) throws ImportException {
         StackTable byKey = stacks;
         StackTable byFrame = new StackTable(byKey.frames());
         int[] node = new int[byKey.size()];
         for (int n = 0; n < node.length; n++) {
+            checkpoint.step(RESOLVING);
             int parent = byKey.parent(n);
             node[n] = byFrame.push(parent == StackTable.EMPTY ? StackTable.EMPTY : node[parent],
                     keyToFrame[byKey.frame(n)]);
@@ -243,6 +252,7 @@ final class PprofResolver {
         ids.put(LabelSet.EMPTY, 0);
         int[] setOf = new int[rawSets.size()];
         for (int r = 0; r < setOf.length; r++) {
+            checkpoint.step(RESOLVING);
             long at = rawSets.firstOffset(r);
             List<Label> labels = new ArrayList<>(rawSets.labelCount(r));
             for (int k = 0; k < rawSets.labelCount(r); k++) {

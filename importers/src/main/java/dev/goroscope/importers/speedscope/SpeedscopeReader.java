@@ -22,6 +22,8 @@ import java.util.function.LongSupplier;
  * interned frames and the stacks copied into the final table.
  */
 final class SpeedscopeReader {
+    private static final String BUILDING = "while building the stacks";
+
     private final String file;
     private final JsonParser p;
     private final Checkpoint checkpoint;
@@ -82,17 +84,20 @@ final class SpeedscopeReader {
         FrameTable frames = new FrameTable();
         int[] frameOf = new int[frameCount];
         for (int i = 0; i < frameCount; i++) {
+            checkpoint.step(BUILDING);
             frameOf[i] = frames.intern(frameName[i], frameFile[i], frameLine[i]);
         }
         StackTable stacks = new StackTable(frames);
         int[] stackOf = new int[byIndex.size()];
         for (int s = 0; s < stackOf.length; s++) {
+            checkpoint.step(BUILDING);
             int parent = byIndex.parent(s);
             stackOf[s] = stacks.push(parent == StackTable.EMPTY ? StackTable.EMPTY : stackOf[parent],
                     frameOf[byIndex.frame(s)]);
         }
         List<Profile> out = new ArrayList<>();
         for (RawProfile raw : profiles) {
+            checkpoint.step(BUILDING);
             out.add(raw.toProfile(stacks, stackOf, file));
         }
         return out;

@@ -5,8 +5,8 @@ import dev.goroscope.importers.Progress;
 import java.util.function.LongSupplier;
 
 /**
- * Stops a read soon after the user cancelled it, and reports progress a few times a second. Cancellation is
- * checked every {@value #EVERY} records (a record is at most a line of {@code ImportLimits.maxLineBytes}), so a
+ * Stops a read, and the work after it, soon after the user cancelled it, and reports progress a few times a
+ * second. Cancellation is checked every {@value #EVERY} records (a record is at most a line of {@code ImportLimits.maxLineBytes}), so a
  * cancelled read ends within milliseconds; progress is reported at most every {@value #REPORT_MILLIS} ms, and
  * once at the first check, so a listener that redraws is not flooded.
  */
@@ -39,6 +39,25 @@ public final class Checkpoint {
         }
         if (progress.cancelled()) {
             throw ImportException.atByte(file, done.getAsLong(), "cancelled");
+        }
+    }
+
+    /**
+     * Counts one step of the work done after reading (ordering, nesting, resolving), which has no byte offset;
+     * every few steps, checks for cancellation and names {@code phase} (e.g. "while resolving samples") if so.
+     */
+    public void step(String phase) throws ImportException {
+        if (--countdown > 0) {
+            return;
+        }
+        countdown = EVERY;
+        now(phase);
+    }
+
+    /** Stops the import at once, naming {@code phase}, if the user cancelled it. */
+    public void now(String phase) throws ImportException {
+        if (progress.cancelled()) {
+            throw new ImportException(file, phase, "cancelled");
         }
     }
 }

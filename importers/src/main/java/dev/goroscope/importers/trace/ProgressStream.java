@@ -7,7 +7,7 @@ import java.io.InputStream;
 
 /**
  * Reports bytes read to a {@link Progress} about every {@value #STEP} bytes, and stops the read with
- * {@link Cancelled} at the next buffer once the user cancelled it.
+ * {@link ReadStopped} at the next buffer once the user cancelled it.
  */
 final class ProgressStream extends FilterInputStream {
     private static final long STEP = 128 << 10;
@@ -15,16 +15,6 @@ final class ProgressStream extends FilterInputStream {
     private final long total;
     private long done;
     private long next = STEP;
-
-    /** Thrown by a read after the load was cancelled; {@code offset} is how far it had got. */
-    static final class Cancelled extends IOException {
-        final long offset;
-
-        Cancelled(long offset) {
-            super("cancelled");
-            this.offset = offset;
-        }
-    }
 
     ProgressStream(InputStream in, Progress progress, long total) {
         super(in);
@@ -35,7 +25,7 @@ final class ProgressStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         if (progress.cancelled()) {
-            throw new Cancelled(done);
+            throw ReadStopped.cancelled("byte " + done);
         }
         int n = super.read(b, off, len);
         if (n > 0) {

@@ -49,10 +49,11 @@ public final class TraceImporter implements Importer {
             if (h.minor() < 5) {
                 throw ImportException.atByte(name, 0, "trace format go 1." + h.minor() + " is not a known version");
             }
+            int maxStrings = source.limits().maxStrings();
             if (!h.isV2()) {
-                return readV1(name, h, in);
+                return readV1(name, h, in, new V1Reader(h.minor(), maxStrings), new CancelPoll(progress::cancelled));
             }
-            V2Reader.Result r = new V2Reader(h.minor()).read(in, progress::cancelled);
+            V2Reader.Result r = new V2Reader(h.minor(), maxStrings).read(in, progress::cancelled);
             if (progress.cancelled()) {
                 throw new ImportException(name, "", "cancelled");
             }
@@ -65,16 +66,17 @@ public final class TraceImporter implements Importer {
             }
             return Dataset.ofTimeline(name, "Go execution trace (format go 1." + h.minor() + ")", h.goVersion(),
                     warnings, r.timeline());
-        } catch (ProgressStream.Cancelled e) {
-            throw ImportException.atByte(name, e.offset, "cancelled");
+        } catch (ReadStopped e) {
+            throw new ImportException(name, e.where(), e.problem());
         } catch (IOException e) {
             throw new ImportException(name, "", "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()), e);
         }
     }
 
-    private static Dataset readV1(String name, TraceHeader h, TraceInput in) throws IOException, ImportException {
-        V1Reader.Result r = new V1Reader(h.minor()).read(in);
+    private static Dataset readV1(String name, TraceHeader h, TraceInput in, V1Reader reader, CancelPoll poll)
+            throws IOException, ImportException {
+        V1Reader.Result r = reader.read(in, poll);
         if (r.timeline() == null) {
             throw ImportException.atByte(name, Math.max(0, r.problem().offset()), r.problem().getMessage());
         }

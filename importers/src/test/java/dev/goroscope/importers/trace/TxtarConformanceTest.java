@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.goroscope.importers.ImportException;
+import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.trace.v2.V2Reader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ class TxtarConformanceTest {
         TraceHeader h = TraceHeader.parse(bytes, bytes.length);
         TraceInput in = new TraceInput(new ByteArrayInputStream(bytes));
         in.skip(TraceHeader.SIZE);
-        V2Reader.Result r = new V2Reader(h.minor()).read(in, () -> false);
+        V2Reader.Result r = new V2Reader(h.minor(), ImportLimits.DEFAULT.maxStrings()).read(in, () -> false);
         if (expect.equals("SUCCESS")) {
             assertThat(r.problem()).as("problem").isNull();
             assertThat(r.events()).isPositive();

@@ -77,6 +77,16 @@ public final class Goroutines {
         return lanes[g];
     }
 
+    /**
+     * Who ended goroutine {@code g}'s interval {@code i} by unblocking it: the index of the goroutine that did, or
+     * {@link StateLane#BY_RUNTIME}, or {@link StateLane#NO_CAUSE} when the interval did not end that way (or is the
+     * last). The unblocking happened at the interval's end.
+     */
+    public int unblockerOf(int g, int i) {
+        StateLane lane = lanes[g];
+        return i + 1 < lane.size() ? lane.cause(i + 1) : StateLane.NO_CAUSE;
+    }
+
     /** The index of the last goroutine with Go id {@code goid} (ids are not reused by the runtime), or -1. */
     public int indexOf(long goid) {
         int lo = 0;

@@ -12,7 +12,9 @@ import java.util.Arrays;
  * <p>Per interval: the {@link GoroutineState} ordinal, a {@code detail} (for a goroutine lane the id of the wait or
  * stop reason in {@link Timeline#strings()}, for P lanes the index of the goroutine running there in
  * {@link Goroutines}; -1 for none and in M lanes) and a stack id in {@link Timeline#stacks()} (for a goroutine lane the stack of
- * the event that entered the state, e.g. where it blocked; {@code StackTable.EMPTY} for none and in P/M lanes).
+ * the event that entered the state, e.g. where it blocked; {@code StackTable.EMPTY} for none and in P/M lanes). A
+ * goroutine lane's interval that began when the goroutine was unblocked also has a {@link #cause(int) cause}: the
+ * index of the goroutine that unblocked it, or {@link #BY_RUNTIME}.
  *
  * <p>Storage: a trace has about one interval per event, and an event takes about four bytes in the file, so
  * intervals are packed into bytes: a header byte (state, and whether a detail and a stack follow), the time since
@@ -27,13 +29,18 @@ public final class StateLane {
     public static final int CHECKPOINT = 16;
     private static final int HAS_DETAIL = 0x08;
     private static final int HAS_STACK = 0x10;
+    private static final int HAS_CAUSE = 0x20;
+    /** {@link #cause(int)} of an interval that no other goroutine began. */
+    public static final int NO_CAUSE = -2;
+    /** {@link #cause(int)} of an interval that the runtime began outside any goroutine (scheduler, netpoller, timer). */
+    public static final int BY_RUNTIME = -1;
     /** Marks the rest of a block unused: the next interval starts at the beginning of the next block. */
     private static final byte NEXT_BLOCK = (byte) 0xff;
     /** Bytes per storage block; a lane's first block grows up to this size, then full blocks are added. */
     static final int BLOCK = 1 << 16;
     private static final int SHIFT = 16;
-    /** The most bytes one interval takes: header and three varints. */
-    private static final int MAX_ENTRY = 1 + 10 + 5 + 5;
+    /** The most bytes one interval takes: header and four varints. */
+    private static final int MAX_ENTRY = 1 + 10 + 5 + 5 + 5;
 
     private final byte[][] blocks;
     private final long[] cpTime;
@@ -85,6 +92,14 @@ public final class StateLane {
     /** The stack of interval {@code i}; {@code StackTable.EMPTY} for none. */
     public int stack(int i) {
         return at(i).stack;
+    }
+
+    /**
+     * Who began interval {@code i}: for a goroutine that was unblocked, the index in {@link Goroutines} of the
+     * goroutine that unblocked it, or {@link #BY_RUNTIME}; {@link #NO_CAUSE} when not recorded.
+     */
+    public int cause(int i) {
+        return at(i).cause;
     }
 
     private Cursor at(int i) {
@@ -171,6 +186,7 @@ public final class StateLane {
         private int state;
         private int detail;
         private int stack;
+        private int cause;
 
         private void seek(int k) {
             index = k * CHECKPOINT - 1;
@@ -215,6 +231,7 @@ public final class StateLane {
             int p = nextPos;
             detail = -1;
             stack = StackTable.EMPTY;
+            cause = NO_CAUSE;
             if ((h & HAS_DETAIL) != 0) {
                 long v = 0;
                 int s = 0;
@@ -236,6 +253,17 @@ public final class StateLane {
                     s += 7;
                 } while (b < 0);
                 stack = (int) v;
+            }
+            if ((h & HAS_CAUSE) != 0) {
+                long v = 0;
+                int s = 0;
+                int b;
+                do {
+                    b = data[p++];
+                    v |= (long) (b & 0x7f) << s;
+                    s += 7;
+                } while (b < 0);
+                cause = (int) v - 1;
             }
             pos = p;
             if (index + 1 < size) {
@@ -282,6 +310,11 @@ public final class StateLane {
         public int stack() {
             return stack;
         }
+
+        /** See {@link StateLane#cause(int)}. */
+        public int cause() {
+            return cause;
+        }
     }
 
     /** Appends intervals in time order; {@link #build(long)} closes the last one. */
@@ -311,6 +344,11 @@ public final class StateLane {
 
         /** Opens an interval at {@code t} (not before the last one), closing the previous one there. */
         public void add(long t, int stateOrdinal, int detailValue, int stackId) {
+            add(t, stateOrdinal, detailValue, stackId, NO_CAUSE);
+        }
+
+        /** As {@link #add(long, int, int, int)}, with the {@link StateLane#cause(int) cause} of the interval. */
+        public void add(long t, int stateOrdinal, int detailValue, int stackId, int causeValue) {
             if (len + MAX_ENTRY > data.length) {
                 room();
             }
@@ -327,13 +365,18 @@ public final class StateLane {
             lastOffset = len;
             boolean hasDetail = detailValue >= 0;
             boolean hasStack = withStacks && stackId >= 0;
-            data[len++] = (byte) (stateOrdinal | (hasDetail ? HAS_DETAIL : 0) | (hasStack ? HAS_STACK : 0));
+            boolean hasCause = causeValue != NO_CAUSE;
+            data[len++] = (byte) (stateOrdinal | (hasDetail ? HAS_DETAIL : 0) | (hasStack ? HAS_STACK : 0)
+                    | (hasCause ? HAS_CAUSE : 0));
             put(size == 0 ? 0 : t - lastStart);
             if (hasDetail) {
                 put(detailValue);
             }
             if (hasStack) {
                 put(stackId);
+            }
+            if (hasCause) {
+                put(causeValue + 1L);
             }
             prevStart = lastStart;
             prevState = lastState;

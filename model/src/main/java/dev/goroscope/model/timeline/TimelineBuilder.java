@@ -108,6 +108,18 @@ public final class TimelineBuilder {
      * Keeps the "goroutines" (alive) and "runnable" counters.
      */
     public void goroutineState(int g, long t, GoroutineState state, int reason, int stack) {
+        goroutineState(g, t, state, reason, stack, StateLane.NO_CAUSE);
+    }
+
+    /**
+     * Goroutine {@code g} was unblocked at {@code t} (waiting to runnable) by goroutine index {@code by}, or by
+     * {@link StateLane#BY_RUNTIME} when no goroutine did it.
+     */
+    public void goroutineUnblocked(int g, long t, int by) {
+        goroutineState(g, t, GoroutineState.RUNNABLE, -1, StackTable.EMPTY, by);
+    }
+
+    private void goroutineState(int g, long t, GoroutineState state, int reason, int stack, int cause) {
         StateLane.Builder lane = gLanes[g];
         int from = lane.lastState();
         if (from < 0) {
@@ -118,7 +130,7 @@ public final class TimelineBuilder {
         if (state == GoroutineState.RUNNABLE) {
             runnableSeries.add(t, ++runnable);
         }
-        lane.add(t, state.ordinal(), reason, stack);
+        lane.add(t, state.ordinal(), reason, stack, cause);
     }
 
     /** Goroutine {@code g} ended at {@code t}; its lane closes there. */

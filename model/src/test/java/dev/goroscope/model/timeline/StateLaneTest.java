@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class StateLaneTest {
     /** One interval as plain values, the reference the packed lane is checked against. */
-    record Iv(long start, int state, int detail, int stack) {
+    record Iv(long start, int state, int detail, int stack, int cause) {
     }
 
     private static StateLane build(List<Iv> ivs, long end) {
         StateLane.Builder b = new StateLane.Builder(true);
         for (Iv iv : ivs) {
-            b.add(iv.start, iv.state, iv.detail, iv.stack);
+            b.add(iv.start, iv.state, iv.detail, iv.stack, iv.cause);
         }
         return b.build(end);
     }
@@ -33,7 +33,8 @@ class StateLaneTest {
             t += gaps.get(i);
             int c = codes.get(i % codes.size());
             out.add(new Iv(t, Math.floorMod(c, 5), c % 7 == 0 ? -1 : Math.abs(c % 50_000),
-                    c % 3 == 0 ? StackTable.EMPTY : Math.abs(c)));
+                    c % 3 == 0 ? StackTable.EMPTY : Math.abs(c),
+                    c % 11 == 0 ? StateLane.BY_RUNTIME : c % 2 == 0 ? StateLane.NO_CAUSE : c % 100_000));
         }
         return out;
     }
@@ -50,10 +51,10 @@ class StateLaneTest {
             Iv want = ivs.get(i);
             long wantEnd = i + 1 < ivs.size() ? ivs.get(i + 1).start : end;
             assertThat(c.next()).isTrue();
-            assertThat(new long[] {c.start(), c.end(), c.stateOrdinal(), c.detail(), c.stack()})
-                    .containsExactly(want.start, wantEnd, want.state, want.detail, want.stack);
-            assertThat(new long[] {lane.start(i), lane.end(i), lane.stateOrdinal(i), lane.detail(i), lane.stack(i)})
-                    .containsExactly(want.start, wantEnd, want.state, want.detail, want.stack);
+            assertThat(new long[] {c.start(), c.end(), c.stateOrdinal(), c.detail(), c.stack(), c.cause()})
+                    .containsExactly(want.start, wantEnd, want.state, want.detail, want.stack, want.cause);
+            assertThat(new long[] {lane.start(i), lane.end(i), lane.stateOrdinal(i), lane.detail(i), lane.stack(i),
+                lane.cause(i)}).containsExactly(want.start, wantEnd, want.state, want.detail, want.stack, want.cause);
         }
         assertThat(c.next()).isFalse();
     }

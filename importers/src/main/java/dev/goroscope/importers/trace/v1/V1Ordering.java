@@ -2,7 +2,9 @@ package dev.goroscope.importers.trace.v1;
 
 import static dev.goroscope.importers.trace.v1.V1Events.*;
 
+import dev.goroscope.importers.trace.CancelPoll;
 import dev.goroscope.importers.trace.LongIntMap;
+import dev.goroscope.importers.trace.ReadStopped;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,7 +46,7 @@ final class V1Ordering {
         this.warnings = warnings;
     }
 
-    int[] merge() {
+    int[] merge(CancelPoll poll) throws ReadStopped {
         int[] out = new int[ev.size];
         int n = 0;
         int[] available = new int[queue.length];
@@ -57,6 +59,7 @@ final class V1Ordering {
         int heap = 0;
         boolean forced = false;
         while (true) {
+            poll.step("while ordering the events");
             for (int i = 0; i < avail; i++) {
                 int s = available[i];
                 if (head[s] == queue[s].length) {

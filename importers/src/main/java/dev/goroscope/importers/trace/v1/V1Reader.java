@@ -2,7 +2,10 @@ package dev.goroscope.importers.trace.v1;
 
 import static dev.goroscope.importers.trace.v1.V1Events.*;
 
+import dev.goroscope.importers.ImportLimits;
+import dev.goroscope.importers.trace.CancelPoll;
 import dev.goroscope.importers.trace.LongIntMap;
+import dev.goroscope.importers.trace.ReadStopped;
 import dev.goroscope.importers.trace.TraceFormatException;
 import dev.goroscope.importers.trace.TraceInput;
 import dev.goroscope.importers.trace.Varints;
@@ -29,9 +32,11 @@ public final class V1Reader {
     private static final int MAX_LENGTH_PREFIXED = 2048;
     private static final int MAX_FRAMES = 1000;
     private static final long NO_P = -1;
+    private static final String ORDERING = "while ordering the events";
     private static final int PROFILE_P = 1_000_005;
 
     private final int minor;
+    private final int maxStrings;
     private final List<String> warnings = new ArrayList<>();
     private final int[] len = new int[1];
     private final Events ev = new Events();
@@ -41,10 +46,12 @@ public final class V1Reader {
     private long ticksPerSec;
 
     /**
-     * @param minor the header's Go minor version (5..21)
+     * @param minor      the header's Go minor version (5..21)
+     * @param maxStrings the most strings the trace may define (the import's limit)
      */
-    public V1Reader(int minor) {
+    public V1Reader(int minor, int maxStrings) {
         this.minor = minor;
+        this.maxStrings = maxStrings;
     }
 
     /**
@@ -58,8 +65,12 @@ public final class V1Reader {
     public record Result(Timeline timeline, long events, TraceFormatException problem, List<String> warnings) {
     }
 
-    /** Reads everything after the header from {@code in}. */
-    public Result read(TraceInput in) throws IOException {
+    /**
+     * Reads everything after the header from {@code in}, polling {@code poll} while ordering and replaying.
+     *
+     * @throws ReadStopped when cancelled, or when the trace defines more strings than allowed
+     */
+    public Result read(TraceInput in, CancelPoll poll) throws IOException {
         TraceFormatException problem = null;
         try {
             decode(in);
@@ -77,15 +88,18 @@ public final class V1Reader {
                     ? new TraceFormatException(problem.offset(), problem.getMessage() + "; " + why)
                     : new TraceFormatException(in.offset(), why), warnings);
         }
-        int[] order = minor < 7 ? orderBySequence() : orderByProcs();
+        poll.now(ORDERING);
+        int[] order = minor < 7 ? orderBySequence() : orderByProcs(poll);
+        poll.now(ORDERING);
         order = fixSyscallExitsAndSort(order);
+        poll.now(ORDERING);
         double nsPerTick = 1e9 / (double) ticksPerSec;
         long minTs = ev.ts[order[0]];
         for (int i : order) {
             ev.ts[i] = (long) ((double) (ev.ts[i] - minTs) * nsPerTick);
         }
         TimelineBuilder b = new TimelineBuilder();
-        new V1Replay(b, minor, ev, order, strings, stacks, logValues).run();
+        new V1Replay(b, minor, ev, order, strings, stacks, logValues).run(poll);
         Timeline t = b.build(ev.ts[order[0]], ev.ts[order[order.length - 1]]);
         return new Result(t, order.length, problem, warnings);
     }
@@ -224,6 +238,9 @@ public final class V1Reader {
     }
 
     private void readString(TraceInput in, long off) throws IOException, TraceFormatException {
+        if (strings.size() == maxStrings) {
+            throw ReadStopped.overLimit(off, ImportLimits.tooManyStringsProblem(maxStrings));
+        }
         long id = in.readUvarint("a string");
         long n = in.readUvarint("a string");
         if (id == 0) {
@@ -277,7 +294,7 @@ public final class V1Reader {
     }
 
     /** Go 1.7+: merge the Ps' lists, taking next the earliest event whose goroutine sequence rules allow it. */
-    private int[] orderByProcs() {
+    private int[] orderByProcs(CancelPoll poll) throws ReadStopped {
         Map<Integer, int[]> byP = new HashMap<>();
         int[] counts = new int[0];
         Map<Integer, Integer> slotOfP = new HashMap<>();
@@ -311,7 +328,7 @@ public final class V1Reader {
                 q[k] = boxed[k];
             }
         }
-        return new V1Ordering(ev, queue, warnings).merge();
+        return new V1Ordering(ev, queue, warnings).merge(poll);
     }
 
     private int[] fixSyscallExitsAndSort(int[] order) {

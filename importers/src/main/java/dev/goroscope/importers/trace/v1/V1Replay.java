@@ -2,11 +2,14 @@ package dev.goroscope.importers.trace.v1;
 
 import static dev.goroscope.importers.trace.v1.V1Events.*;
 
+import dev.goroscope.importers.trace.CancelPoll;
 import dev.goroscope.importers.trace.LongIntMap;
+import dev.goroscope.importers.trace.ReadStopped;
 import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.timeline.Goroutines;
+import dev.goroscope.model.timeline.StateLane;
 import dev.goroscope.model.timeline.TimelineBuilder;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -53,9 +56,10 @@ final class V1Replay {
         this.logValues = logValues;
     }
 
-    void run() {
+    void run(CancelPoll poll) throws ReadStopped {
         b.countEvents(order.length);
         for (int e : order) {
+            poll.step("while replaying the events");
             long t = ev.ts[e];
             int type = ev.type[e];
             switch (type) {
@@ -91,7 +95,8 @@ final class V1Replay {
                 case GO_BLOCK_NET -> blocked(e, t, GoroutineState.WAITING, "network");
                 case GO_BLOCK_GC -> blocked(e, t, GoroutineState.WAITING, "GC assist wait");
                 case GO_SYS_BLOCK -> blocked(e, t, GoroutineState.SYSCALL, "");
-                case GO_UNBLOCK, GO_SYS_EXIT -> state(ev.arg(e, 0), t, GoroutineState.RUNNABLE, "", StackTable.EMPTY);
+                case GO_UNBLOCK -> unblocked(e, t);
+                case GO_SYS_EXIT -> state(ev.arg(e, 0), t, GoroutineState.RUNNABLE, "", StackTable.EMPTY);
                 case PROC_START -> {
                     int p = proc(ev.p[e]);
                     if (p >= 0) {
@@ -169,6 +174,26 @@ final class V1Replay {
     private void blocked(int e, long t, GoroutineState s, String reason) {
         state(ev.g[e], t, s, reason, stack(ev.stk[e]));
         procRuns(e, t, -1);
+    }
+
+    /** GoUnblock: the event's goroutine (0: none, the runtime) made goroutine arg 0 runnable. */
+    private void unblocked(int e, long t) {
+        long goid = ev.arg(e, 0);
+        if (goid == 0) {
+            return;
+        }
+        int g = goroutine.get(goid);
+        if (g < 0) {
+            g = newGoroutine(goid);
+        }
+        int by = StateLane.BY_RUNTIME;
+        if (ev.g[e] != 0) {
+            by = goroutine.get(ev.g[e]);
+            if (by < 0) {
+                by = newGoroutine(ev.g[e]);
+            }
+        }
+        b.goroutineUnblocked(g, t, by);
     }
 
     private void procRuns(int e, long t, int g) {

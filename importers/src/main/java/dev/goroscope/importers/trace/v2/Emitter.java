@@ -42,6 +42,7 @@ final class Emitter {
     /** Ends a chunk early: the rest of it is unused. */
     static final int OP_END_OF_CHUNK = 24;
     static final int OP_END = 25;
+    static final int OP_G_UNBLOCKED = 26;
 
     static final int CHUNK = 1 << 15;
     private static final int MAX_RECORD = 8;
@@ -179,6 +180,11 @@ final class Emitter {
     /** Goroutine slot {@code g} enters {@code s}; {@code reason} is a timeline string id or -1. */
     void goState(long t, int g, GoroutineState s, int reason, int stack) {
         put(OP_G_STATE, t, g, s.ordinal(), reason, stack);
+    }
+
+    /** Goroutine slot {@code g} is made runnable by goroutine slot {@code by} (-1: no goroutine did it). */
+    void goUnblocked(long t, int g, int by) {
+        put(OP_G_UNBLOCKED, t, g, by);
     }
 
     void goEnded(long t, int g) {

@@ -2,6 +2,8 @@ package dev.goroscope.importers.trace.v2;
 
 import static dev.goroscope.importers.trace.v2.EventSpecs.*;
 
+import dev.goroscope.importers.ImportLimits;
+import dev.goroscope.importers.trace.ReadStopped;
 import dev.goroscope.importers.trace.TraceFormatException;
 import dev.goroscope.importers.trace.TraceInput;
 import dev.goroscope.importers.trace.Varints;
@@ -28,6 +30,7 @@ final class GenerationReader {
     private final TraceInput in;
     private final int minor;
     private final StackTable stackTable;
+    private final int maxStrings;
     private final FrameTable frames;
     private Batch spill;
     private long spillOffset;
@@ -36,9 +39,13 @@ final class GenerationReader {
     private boolean done;
     private final int[] len = new int[1];
 
-    GenerationReader(TraceInput in, int minor, StackTable stackTable) {
+    /**
+     * @param maxStrings the most strings one generation may define (the import's limit)
+     */
+    GenerationReader(TraceInput in, int minor, StackTable stackTable, int maxStrings) {
         this.in = in;
         this.minor = minor;
+        this.maxStrings = maxStrings;
         this.stackTable = stackTable;
         this.frames = stackTable.frames();
     }
@@ -199,7 +206,7 @@ final class GenerationReader {
             this.offset = offset;
         }
 
-        void add(Batch b, long at) throws TraceFormatException {
+        void add(Batch b, long at) throws TraceFormatException, ReadStopped {
             batchCount++;
             bytes += b.data().length;
             if (bytes > MAX_GENERATION_BYTES) {
@@ -240,11 +247,14 @@ final class GenerationReader {
             return pos[0]++;
         }
 
-        private void readStrings(Batch b) throws TraceFormatException {
+        private void readStrings(Batch b) throws TraceFormatException, ReadStopped {
             byte[] d = b.data();
             int[] pos = {1};
             while (pos[0] < d.length) {
                 int at = expect(b, pos, EV_STRING, "a string");
+                if (strings.size() == maxStrings) {
+                    throw ReadStopped.overLimit(b.dataOffset() + at, ImportLimits.tooManyStringsProblem(maxStrings));
+                }
                 long id = varint(b, pos, "a string");
                 long n = varint(b, pos, "a string");
                 if (n < 0 || n > MAX_STRING_SIZE) {

@@ -572,7 +572,7 @@ final class Ordering {
         gStatus[g] = GO_RUNNABLE;
         gSeqGen[g] = gen.gen;
         gSeq[g] = a[1];
-        out.goState(ev.time, g, GoroutineState.RUNNABLE, -1, StackTable.EMPTY);
+        out.goUnblocked(ev.time, g, cG);
         return true;
     }
 
@@ -582,7 +582,7 @@ final class Ordering {
         if (next < 0 || gStatus[next] != GO_WAITING || !goSucceeds(next, a[1])) {
             return false;
         }
-        out.goState(ev.time, next, GoroutineState.RUNNABLE, -1, StackTable.EMPTY);
+        out.goUnblocked(ev.time, next, cur);
         if (type == EV_GO_SWITCH) {
             gStatus[cur] = GO_WAITING;
             out.goState(ev.time, cur, GoroutineState.WAITING, -1, StackTable.EMPTY);

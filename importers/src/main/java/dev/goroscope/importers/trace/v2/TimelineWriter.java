@@ -138,6 +138,10 @@ final class TimelineWriter implements Runnable {
                             (int) c[i + 5]);
                     i += 6;
                 }
+                case OP_G_UNBLOCKED -> {
+                    b.goroutineUnblocked((int) c[i + 2], event(c[i + 1]), (int) c[i + 3]);
+                    i += 4;
+                }
                 case OP_G_ENDED -> {
                     int g = (int) c[i + 2];
                     b.goroutineEnded(g, event(c[i + 1]));

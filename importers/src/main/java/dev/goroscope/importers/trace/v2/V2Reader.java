@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class V2Reader {
     private final int minor;
+    private final int maxStrings;
     private final TimelineBuilder builder = new TimelineBuilder();
     private final BlockingQueue<long[]> full = Emitter.queue();
     private final BlockingQueue<long[]> free = Emitter.queue();
@@ -30,10 +31,12 @@ public final class V2Reader {
     private int size;
 
     /**
-     * @param minor the header's Go minor version (22 for {@code go 1.22 trace})
+     * @param minor      the header's Go minor version (22 for {@code go 1.22 trace})
+     * @param maxStrings the most strings one generation may define (the import's limit)
      */
-    public V2Reader(int minor) {
+    public V2Reader(int minor, int maxStrings) {
         this.minor = minor;
+        this.maxStrings = maxStrings;
     }
 
     /**
@@ -55,7 +58,7 @@ public final class V2Reader {
         Thread writerThread = new Thread(writer, "trace timeline writer");
         writerThread.setDaemon(true);
         writerThread.start();
-        GenerationReader generations = new GenerationReader(in, minor, builder.stacks());
+        GenerationReader generations = new GenerationReader(in, minor, builder.stacks(), maxStrings);
         long goodBytes = in.offset();
         TraceFormatException problem = null;
         TraceFormatException tail = null;
