@@ -162,10 +162,12 @@ public final class DocumentTab extends Tab {
 
     /**
      * How an SVG export draws exactly what is on screen: the canvas width, the canvas's smallest frame, and a
-     * title naming the file (and the sample type when the file has several).
+     * title naming the file (and the sample type when the file has several, and the label filter if any).
      */
     SvgOptions svgOptions() {
-        String title = getText() + (sources.size() > 1 ? " — " + shown.label() : "");
+        List<String> focus = labels.selection().focusTexts();
+        String title = getText() + (sources.size() > 1 ? " — " + shown.label() : "")
+                + (focus.isEmpty() ? "" : " — " + String.join(", ", focus));
         double width = Math.max(100, flamePane.canvas().drawingWidth());
         return new SvgOptions(width, FlameGraphCanvas.MIN_BOX_WIDTH, title);
     }

@@ -63,6 +63,7 @@ class ProfileLabelsAndMergeTest {
         assertThat(burner1).isPositive().isLessThan(raw.total(CPU_NANOS));
         assertThat(total()).isEqualTo(burner1);
         assertThat(robot.lookup("#label-filter").queryAs(MenuButton.class).getText()).isEqualTo("Label filter: burner=1");
+        assertThat(tab().svgOptions().title()).isEqualTo("cpu.pb.gz — cpu: cpu/nanoseconds — burner=1");
 
         robot.clickOn("#label-filter");
         robot.clickOn(itemStartingWith(robot, "burner=0"));
