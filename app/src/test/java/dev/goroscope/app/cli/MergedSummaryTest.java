@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.goroscope.app.PprofRaw;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** {@code summary} given several profiles: merged when of one kind, refused with one line otherwise. */
+/**
+ * {@code summary} given several profiles, and the exports' {@code --merge-with}: merged when of one kind, refused
+ * with one line otherwise.
+ */
 class MergedSummaryTest {
     private static Path resource(String name) throws Exception {
         return Path.of(MergedSummaryTest.class.getResource(name).toURI());
@@ -26,6 +30,21 @@ class MergedSummaryTest {
         assertThat(s.get("file").asText()).isEqualTo(a + " + 1 more");
         assertThat(s.get("totals").get("samples/count").asLong()).isEqualTo(ra.total(0) + rb.total(0));
         assertThat(s.get("totals").get("cpu/nanoseconds").asLong()).isEqualTo(ra.total(1) + rb.total(1));
+    }
+
+    @Test
+    void exportsMergeTheProfilesGivenWithMergeWith() throws Exception {
+        Path a = resource("/go1.26/cpu.pb.gz");
+        Path b = resource("/go1.19/cpu.pb.gz");
+        Path out = Files.createTempFile("merged", ".folded");
+        CliRun run = CliRun.of("export-folded", "--merge-with", b.toString(), a.toString(), out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        long sum = Files.readAllLines(out).stream()
+                .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        PprofRaw ra = PprofRaw.read(resource("/go1.26/cpu.pprof-raw.txt"));
+        PprofRaw rb = PprofRaw.read(resource("/go1.19/cpu.pprof-raw.txt"));
+        assertThat(sum).isEqualTo(ra.total(1) + rb.total(1));
+        Files.delete(out);
     }
 
     @Test
