@@ -1,5 +1,7 @@
 package dev.goroscope.app.flame;
 
+import dev.goroscope.app.theme.ActiveTheme;
+import dev.goroscope.app.theme.ThemeColors;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.flame.FlameLayout;
 import dev.goroscope.model.flame.FramePalette;
@@ -7,6 +9,8 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -31,7 +35,8 @@ import javafx.scene.text.TextAlignment;
  * at least {@value #MIN_LABEL_WIDTH} px wide with names cut by arithmetic. Edges snap to device pixels, so boxes
  * stay crisp on HiDPI screens. Rows are counted from the root: a flame graph puts row 0 at the bottom, an icicle
  * at the top. The vertical scroll offset is the distance scrolled away from the root's row. A click zooms on a
- * frame; Escape or Backspace zooms out one level.
+ * frame; Escape or Backspace zooms out one level. Background, faded boxes and outlines take the active theme's
+ * colours, and a theme change repaints.
  */
 public final class FlameGraphCanvas extends Region {
     static final double ROW_HEIGHT = 20;
@@ -39,11 +44,8 @@ public final class FlameGraphCanvas extends Region {
     /** Frames narrower than this many pixels are not drawn (nor their callees). */
     public static final double MIN_BOX_WIDTH = 0.5;
     private static final double LABEL_PAD = 5;
-    private static final int BACKGROUND = 0xFFFFFF;
-    private static final int FADED_TOWARD = 0xF1F2F5;
-    private static final Color TEXT = Color.rgb(0x1D, 0x20, 0x27);
-    private static final Color FADED_TEXT = Color.rgb(0x8A, 0x8F, 0x99);
-    private static final Color HOVER = Color.rgb(0x1D, 0x20, 0x27);
+    /** Labels on coloured boxes: the palette's colours are light in every theme. */
+    private static final Color FRAME_TEXT = Color.rgb(0x1D, 0x20, 0x27);
 
     private final FlameGraphModel model;
     private final Canvas canvas = new Canvas();
@@ -51,6 +53,7 @@ public final class FlameGraphCanvas extends Region {
     private final FrameTooltip tooltip = new FrameTooltip();
     private final FrameContextMenu menu;
     private final FrameColors colors = new FrameColors();
+    private final InvalidationListener onTheme = o -> markDirty();
     private final Font font = Font.font(Font.getDefault().getFamily(), 12);
     private final LabelFitter fitter = new LabelFitter(font);
     private FlameRows rows;
@@ -79,6 +82,7 @@ public final class FlameGraphCanvas extends Region {
         model.snapshotProperty().addListener((o, before, after) -> onSnapshot(before, after));
         widthProperty().addListener(o -> markDirty());
         heightProperty().addListener(o -> markDirty());
+        ActiveTheme.property().addListener(new WeakInvalidationListener(onTheme));
         canvas.setOnMouseMoved(this::onMouseMoved);
         canvas.setOnMouseExited(e -> hover(-1, e));
         canvas.setOnMouseClicked(this::onMouseClicked);
@@ -302,7 +306,8 @@ public final class FlameGraphCanvas extends Region {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        gc.setFill(colors.color(BACKGROUND));
+        ThemeColors theme = ActiveTheme.colors();
+        gc.setFill(colors.color(theme.background()));
         gc.fillRect(0, 0, w, h);
         if (w <= 0 || h <= 0) {
             return;
@@ -314,14 +319,14 @@ public final class FlameGraphCanvas extends Region {
         int lastRow = Math.min(r.rows() - 1, (int) ((offset + h) / ROW_HEIGHT));
         int n = collectVisible(s, r, firstRow, lastRow);
         fillBoxes(gc, l, n);
-        drawLabels(gc, s, l, n);
+        drawLabels(gc, s, l, n, theme);
         if (hovered >= 0) {
             int box = l.boxOf(hovered);
             if (box >= 0) {
                 double x0 = snapPositionX(l.x(box));
                 double x1 = snapPositionX(l.x(box) + l.width(box));
                 double y = snapPositionY(rowY(l.row(box)));
-                gc.setStroke(HOVER);
+                gc.setStroke(colors.color(theme.outline()));
                 gc.setLineWidth(1.5);
                 gc.strokeRect(x0 + 0.75, y + 0.75, Math.max(1, x1 - x0 - 1.5 - gap()), ROW_HEIGHT - 1.5 - gap());
             }
@@ -351,7 +356,7 @@ public final class FlameGraphCanvas extends Region {
             return FramePalette.matchColor();
         }
         int rgb = nodeColors != null ? nodeColors.applyAsInt(node) : colors.rgb(s.tree(), node);
-        return faded(s, l, box) ? FrameColors.blend(rgb, FADED_TOWARD, 0.7) : rgb;
+        return faded(s, l, box) ? FrameColors.blend(rgb, ActiveTheme.colors().fadedFrame(), 0.7) : rgb;
     }
 
     /** Ancestors of the zoomed node, and non-matches while searching, are drawn washed out. */
@@ -382,14 +387,14 @@ public final class FlameGraphCanvas extends Region {
     }
 
     /** Labels in two passes (normal, then faded) so the text colour changes once. */
-    private void drawLabels(GraphicsContext gc, FlameSnapshot s, FlameLayout l, int n) {
+    private void drawLabels(GraphicsContext gc, FlameSnapshot s, FlameLayout l, int n, ThemeColors theme) {
         gc.setFont(font);
         gc.setFontSmoothingType(FontSmoothingType.GRAY);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         for (int pass = 0; pass < 2; pass++) {
             boolean fadedPass = pass == 1;
-            gc.setFill(fadedPass ? FADED_TEXT : TEXT);
+            gc.setFill(fadedPass ? colors.color(theme.fadedText()) : FRAME_TEXT);
             for (int i = 0; i < n; i++) {
                 int box = (int) scratch[i];
                 if (l.width(box) < MIN_LABEL_WIDTH || faded(s, l, box) != fadedPass) {

@@ -1,23 +1,31 @@
 package dev.goroscope.app.goroutines;
 
+import dev.goroscope.app.source.FrameLink;
+import dev.goroscope.app.source.FrameLinkCell;
 import dev.goroscope.model.goroutine.GoroutineDump;
-import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
+import java.util.function.Consumer;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** One goroutine's header and its full stack, innermost frame first as Go prints it, with file:line per frame. */
+/**
+ * One goroutine's header and its full stack, innermost frame first as Go prints it, with each frame's file:line
+ * (and the creator's) as a link that opens the source there.
+ */
 final class GoroutineDetails extends VBox {
     private final Label title = new Label("Double-click a goroutine to see its stack");
     private final Label createdBy = new Label();
+    private final Hyperlink creatorLink = new Hyperlink();
+    private final Consumer<FrameLink> openSource;
     private final ListView<Integer> frames = new ListView<>();
     private GoroutineDump dump;
 
-    GoroutineDetails() {
+    GoroutineDetails(Consumer<FrameLink> openSource) {
+        this.openSource = openSource;
         setId("goroutine-details");
         getStyleClass().add("goroutine-details");
         title.getStyleClass().add("details-title");
@@ -27,10 +35,14 @@ final class GoroutineDetails extends VBox {
         createdBy.setMinHeight(Region.USE_PREF_SIZE);
         frames.setId("goroutine-frames");
         frames.getStyleClass().add("frame-list");
-        frames.setCellFactory(v -> new FrameCell());
+        frames.setCellFactory(v -> FrameLinkCell.ofFrames(() -> dump.stacks().frames(), openSource));
+        creatorLink.setId("creator-link");
+        creatorLink.getStyleClass().add("frame-link");
+        creatorLink.setVisible(false);
+        creatorLink.setManaged(false);
         frames.setPlaceholder(new Label(""));
         VBox.setVgrow(frames, Priority.ALWAYS);
-        getChildren().addAll(title, frames, createdBy);
+        getChildren().addAll(title, frames, createdBy, creatorLink);
     }
 
     /** Shows goroutine {@code g} of {@code d}. */
@@ -53,26 +65,12 @@ final class GoroutineDetails extends VBox {
         frames.setPlaceholder(new Label(d.stack(g) == StackTable.EMPTY ? "No stack in the dump" : ""));
         int cb = d.createdBy(g);
         createdBy.setText(cb < 0 ? "" : "created by " + d.stacks().frames().functionName(cb)
-                + (d.parentId(g) >= 0 ? " in goroutine " + d.parentId(g) : "") + "\n    "
-                + location(d.stacks().frames(), cb));
-    }
-
-    private static String location(FrameTable frames, int frame) {
-        String file = frames.fileName(frame);
-        return file.isEmpty() ? "" : file + ":" + frames.line(frame);
-    }
-
-    /** A frame: function on the first line, file:line below it. */
-    private final class FrameCell extends ListCell<Integer> {
-        @Override
-        protected void updateItem(Integer frame, boolean empty) {
-            super.updateItem(frame, empty);
-            if (empty || frame == null) {
-                setText(null);
-                return;
-            }
-            FrameTable f = dump.stacks().frames();
-            setText(f.functionName(frame) + "\n    " + location(f, frame));
-        }
+                + (d.parentId(g) >= 0 ? " in goroutine " + d.parentId(g) : ""));
+        FrameLink creator = cb < 0 ? null : new FrameLink(d.stacks().frames(), cb);
+        boolean linked = creator != null && !creator.location().isEmpty();
+        creatorLink.setText(linked ? "    " + creator.location() : "");
+        creatorLink.setOnAction(e -> openSource.accept(creator));
+        creatorLink.setVisible(linked);
+        creatorLink.setManaged(linked);
     }
 }

@@ -1,9 +1,11 @@
 package dev.goroscope.app.goroutines;
 
 import dev.goroscope.app.flame.WeightFormat;
+import dev.goroscope.app.source.FrameLink;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.stack.StackTable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -20,17 +22,20 @@ import javafx.scene.layout.VBox;
 
 /**
  * The goroutines of a dump that pass through the flame graph's zoomed node, as a table (id, state, wait reason,
- * minutes waiting, innermost function, creator), with a stack pane for the goroutine double-clicked.
+ * minutes waiting, innermost function, creator), with a stack pane for the goroutine double-clicked whose
+ * file:line links open the source.
  */
 public final class GoroutinePane extends VBox {
     private final GoroutineIndex index;
     private final Label header = new Label();
     private final TableView<Integer> table = new TableView<>();
     private final ObservableList<Integer> rows = FXCollections.observableArrayList();
-    private final GoroutineDetails details = new GoroutineDetails();
+    private final GoroutineDetails details;
 
-    public GoroutinePane(GoroutineIndex index) {
+    /** {@code openSource} receives the frames whose file:line the user clicks in a goroutine's stack. */
+    public GoroutinePane(GoroutineIndex index, Consumer<FrameLink> openSource) {
         this.index = index;
+        this.details = new GoroutineDetails(openSource);
         getStyleClass().add("goroutine-pane");
         header.setId("goroutine-header");
         header.getStyleClass().add("pane-header");

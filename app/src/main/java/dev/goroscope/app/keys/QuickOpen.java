@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -59,9 +60,8 @@ public final class QuickOpen {
         list.setPrefSize(560, 320);
         list.getSelectionModel().selectFirst();
         VBox box = new VBox(6, query, list);
-        box.setStyle("-fx-background-color: white; -fx-padding: 10; -fx-background-radius: 8;"
-                + " -fx-border-color: #c9cdd6; -fx-border-radius: 8;"
-                + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 16, 0, 0, 4);");
+        box.getStyleClass().add("overlay-card");
+        box.setPadding(new Insets(10));
         Popup popup = new Popup();
         popup.getContent().add(box);
         popup.setAutoHide(true);

@@ -1,6 +1,7 @@
 package dev.goroscope.app.keys;
 
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
@@ -27,10 +28,8 @@ final class ShortcutOverlay {
         title.getStyleClass().add("shortcut-title");
         VBox box = new VBox(12, title, grid);
         box.setId("shortcut-overlay");
-        box.setStyle("-fx-background-color: rgba(255,255,255,0.97); -fx-padding: 18 24 18 24;"
-                + " -fx-background-radius: 8; -fx-border-color: #c9cdd6; -fx-border-radius: 8;"
-                + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 16, 0, 0, 4);");
-        keysStyle(grid);
+        box.getStyleClass().add("overlay-card");
+        box.setPadding(new Insets(18, 24, 18, 24));
         Popup popup = new Popup();
         popup.getContent().add(box);
         popup.setAutoHide(true);
@@ -45,10 +44,5 @@ final class ShortcutOverlay {
         popup.setY(owner.getY() + Math.max(0, (owner.getHeight() - box.getHeight()) / 3));
         box.requestFocus();
         return popup;
-    }
-
-    private static void keysStyle(GridPane grid) {
-        grid.getChildren().stream().filter(n -> n.getStyleClass().contains("shortcut-keys"))
-                .forEach(n -> n.setStyle("-fx-font-family: monospace; -fx-font-weight: bold;"));
     }
 }

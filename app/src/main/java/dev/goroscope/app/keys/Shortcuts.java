@@ -19,7 +19,7 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The keyboard shortcuts of the main window. Menu items carry their own accelerators (open, close tab, export,
- * undo, redo, search, reset zoom); this class adds the others on the scene and lists all of them in the overlay
+ * undo, redo, search, reset zoom, theme, preferences); this class adds the others on the scene and lists all of them in the overlay
  * that {@code ?} opens. Keys without a modifier are ignored while a text field has the focus.
  */
 public final class Shortcuts {
@@ -35,6 +35,8 @@ public final class Shortcuts {
             new Shortcut(new KeyCodeCombination(KeyCode.Z, SHORTCUT), "Undo zoom or transform"),
             new Shortcut(new KeyCodeCombination(KeyCode.Z, SHORTCUT, SHIFT), "Redo"),
             new Shortcut(new KeyCodeCombination(KeyCode.DIGIT0, SHORTCUT), "Reset zoom"),
+            new Shortcut(new KeyCodeCombination(KeyCode.D, SHORTCUT, SHIFT), "Dark / light theme"),
+            new Shortcut(new KeyCodeCombination(KeyCode.COMMA, SHORTCUT), "Preferences"),
             new Shortcut(new KeyCodeCombination(KeyCode.Q, SHORTCUT), "Quit"));
 
     private final MainWindow window;

@@ -26,6 +26,11 @@ final class DiffColors {
         this.largest = max;
     }
 
+    /** The tree whose nodes these colours are for. */
+    CallTree tree() {
+        return diff.tree();
+    }
+
     /** 0xRRGGBB of {@code node}. */
     int rgb(int node) {
         return of(diff.delta(node), largest);

@@ -4,6 +4,8 @@ import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameGraphPane;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.model.analysis.DiffEntry;
+import dev.goroscope.model.analysis.DiffTree;
+import dev.goroscope.model.calltree.CallTree;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -17,20 +19,25 @@ import javafx.scene.control.TableView;
 
 /**
  * A derived tab "A → B": the differential flame graph (red = more in B, blue = less; the tooltip gives before,
- * after and delta) over the table of changed groups, largest |delta| first.
+ * after and delta; the colours follow focus, hide, drop and invert) over the table of changed groups, largest
+ * |delta| first.
  */
 public final class DiffTab extends Tab {
     private final TableView<DiffEntry> table = new TableView<>();
     private final FlameGraphModel model;
+    private final FlameGraphPane flame;
+    private final DiffTree diff;
+    private DiffColors colors;
 
     public DiffTab(Comparison c, TaskRunner runner, Consumer<String> status) {
         super(c.title());
         setId("diff-tab");
+        diff = c.tree();
+        colors = new DiffColors(diff);
         model = new FlameGraphModel(c.tree().tree(), runner);
-        FlameGraphPane flame = new FlameGraphPane(model, status);
-        DiffColors colors = new DiffColors(c.tree());
-        flame.canvas().setNodeColors(n -> model.tree() == c.tree().tree() ? colors.rgb(n) : DiffColors.SAME);
-        flame.canvas().setNodeNotes(n -> model.tree() == c.tree().tree() ? colors.note(n) : null);
+        flame = new FlameGraphPane(model, status);
+        flame.canvas().setNodeColors(n -> colorsOf(model.tree()).rgb(n));
+        flame.canvas().setNodeNotes(n -> colorsOf(model.tree()).note(n));
         flame.addLeadingControl(new Label("Total " + c.diff().totalBefore() + " → " + c.diff().totalAfter()));
         table.setId("diff-table");
         table.getColumns().setAll(List.of(
@@ -56,6 +63,21 @@ public final class DiffTab extends Tab {
 
     public FlameGraphModel model() {
         return model;
+    }
+
+    public FlameGraphPane flame() {
+        return flame;
+    }
+
+    /**
+     * The colours of {@code shown}, the tree on screen: after a focus, hide, drop or invert it is a new tree of the
+     * same stacks, whose nodes get their before and after from the stacks that pass through them.
+     */
+    private DiffColors colorsOf(CallTree shown) {
+        if (colors.tree() != shown) {
+            colors = new DiffColors(diff.over(shown));
+        }
+        return colors;
     }
 
     private static <T> TableColumn<DiffEntry, T> column(String title, double width, Function<DiffEntry, T> value) {

@@ -1,5 +1,7 @@
 package dev.goroscope.app.leaks;
 
+import dev.goroscope.app.source.FrameLink;
+import dev.goroscope.app.source.FrameLinkCell;
 import dev.goroscope.model.analysis.GoroutineGroup;
 import dev.goroscope.model.analysis.GoroutineGroups;
 import dev.goroscope.model.analysis.GroupOrder;
@@ -39,12 +41,22 @@ public final class GroupsPane extends BorderPane {
     private final ComboBox<String> order = new ComboBox<>();
     private final TableView<GoroutineGroup> table = new TableView<>();
     private final Label stackTitle = new Label("Select a group to see its stack");
-    private final ListView<String> frames = new ListView<>();
+    private final ListView<StackLine> frames = new ListView<>();
     private final TextArea members = new TextArea();
     private GoroutineGroups groups;
 
-    /** {@code regroup} is called with the options the user picked. */
-    GroupsPane(Consumer<GroupingOptions> regroup) {
+    /**
+     * One line of a group's stack: the function with its arguments (or the "created by" line) and the frame,
+     * whose file:line links to the source.
+     */
+    public record StackLine(String title, FrameLink frame) {
+    }
+
+    /**
+     * {@code regroup} is called with the options the user picked; {@code openSource} with a frame of the shown
+     * stack whose file:line the user clicked.
+     */
+    GroupsPane(Consumer<GroupingOptions> regroup, Consumer<FrameLink> openSource) {
         setId("groups-pane");
         similarity.setId("group-similarity");
         similarity.getItems().setAll(Similarity.values());
@@ -82,6 +94,7 @@ public final class GroupsPane extends BorderPane {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showGroup(b));
 
         frames.setId("group-frames");
+        frames.setCellFactory(v -> new FrameLinkCell<>(StackLine::frame, StackLine::title, openSource));
         members.setId("group-members");
         members.setEditable(false);
         members.setWrapText(true);
@@ -122,7 +135,7 @@ public final class GroupsPane extends BorderPane {
         return table;
     }
 
-    public ListView<String> frames() {
+    public ListView<StackLine> frames() {
         return frames;
     }
 
@@ -154,14 +167,15 @@ public final class GroupsPane extends BorderPane {
         stackTitle.setText(g.count() + " × " + g.stateLabel() + " — stack of goroutine " + dump.id(rep));
         FrameTable ft = dump.stacks().frames();
         int[] rootFirst = dump.stacks().framesRootFirst(dump.stack(rep));
-        List<String> lines = new ArrayList<>(rootFirst.length + 1);
+        List<StackLine> lines = new ArrayList<>(rootFirst.length + 1);
         for (int i = 0; i < rootFirst.length; i++) {
             int f = rootFirst[rootFirst.length - 1 - i];
-            String args = groups.arguments(g.index(), i);
-            lines.add(ft.functionName(f) + "(" + args + ")\n    " + ft.fileName(f) + ":" + ft.line(f));
+            String call = ft.functionName(f) + "(" + groups.arguments(g.index(), i) + ")";
+            lines.add(new StackLine(call, new FrameLink(ft, f)));
         }
-        if (g.createdBy() != null) {
-            lines.add("created by " + g.createdBy() + (g.createdByLine() == null ? "" : "\n    " + g.createdByLine()));
+        int creator = dump.createdBy(rep);
+        if (g.createdBy() != null && creator >= 0) {
+            lines.add(new StackLine("created by " + g.createdBy(), new FrameLink(ft, creator)));
         }
         frames.getItems().setAll(lines);
         StringBuilder ids = new StringBuilder();

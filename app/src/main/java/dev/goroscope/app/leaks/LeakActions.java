@@ -2,10 +2,11 @@ package dev.goroscope.app.leaks;
 
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.importers.Importers;
+import dev.goroscope.importers.live.HttpPollSource;
+import dev.goroscope.importers.live.LivePoller;
 import dev.goroscope.importers.series.LoadedSeries;
 import dev.goroscope.importers.series.SeriesLoader;
 import dev.goroscope.model.Dataset;
-import dev.goroscope.model.analysis.LeakRules;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,16 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.geometry.Insets;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
@@ -135,7 +129,7 @@ public final class LeakActions {
         status.accept("Reading the series…");
         runner.run(p -> new SeriesLoader(importers).load(paths, p), loaded -> {
             SeriesView view = new SeriesView(runner, status, this::add);
-            view.show(loaded.analyse(LeakRules.DEFAULTS));
+            view.show(loaded.analyse(view.rules()));
             Tab tab = new Tab("Series · " + name(paths), view);
             tab.setId("series-tab");
             add(tab);
@@ -143,35 +137,13 @@ public final class LeakActions {
         }, e -> error.accept(text(e)));
     }
 
-    /** File ▸ Connect to live service…: asks for the address and interval, then opens a live tab. */
+    /** File ▸ Connect to live service…: opens an idle live tab whose address field has the focus. */
     public void connectLive() {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.setTitle("Connect to live service");
-        dialog.initOwner(tabs.getScene().getWindow());
-        TextField url = new TextField("http://127.0.0.1:6060/debug/pprof/");
-        url.setPrefColumnCount(32);
-        Spinner<Integer> seconds = new Spinner<>(1, 3600, 10);
-        seconds.setEditable(true);
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(8);
-        form.setPadding(new Insets(10));
-        form.addRow(0, new Label("pprof address"), url);
-        form.addRow(1, new Label("Poll every (s)"), seconds);
-        dialog.getDialogPane().setContent(form);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        if (dialog.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
-            connectLive(url.getText(), Duration.ofSeconds(seconds.getValue()));
-        }
-    }
-
-    /** Starts polling {@code address} in a new live tab, or shows why it cannot. */
-    public void connectLive(String address, Duration interval) {
-        try {
-            add(new LiveTab(address, interval, importers, runner, status, this::add));
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            error.accept(address + ": cannot connect: " + e.getMessage());
-        }
+        LiveTab tab = new LiveTab("http://127.0.0.1:6060/debug/pprof/", Duration.ofSeconds(10),
+                typed -> HttpPollSource.of(typed, LivePoller.Options.DEFAULTS), importers, runner, status, this::add);
+        add(tab);
+        tab.address().requestFocus();
+        tab.address().selectAll();
     }
 
     private void openDiff(Comparison c) {

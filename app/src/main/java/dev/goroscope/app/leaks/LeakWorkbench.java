@@ -1,8 +1,10 @@
 package dev.goroscope.app.leaks;
 
+import dev.goroscope.app.source.FrameLink;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.model.analysis.CreationTree;
 import dev.goroscope.model.analysis.DumpAnalysis;
+import dev.goroscope.model.analysis.GoroutineGroups;
 import dev.goroscope.model.analysis.GroupingOptions;
 import dev.goroscope.model.analysis.LeakRules;
 import dev.goroscope.model.analysis.LeakSuspect;
@@ -33,7 +35,7 @@ public final class LeakWorkbench extends TabPane {
     private boolean creationShown;
 
     public LeakWorkbench(Node goroutines, GoroutineDump dump, List<Profile> profiles, TaskRunner runner,
-            Consumer<String> status) {
+            Consumer<String> status, Consumer<FrameLink> openSource) {
         this.dump = dump;
         this.profiles = List.copyOf(profiles);
         this.runner = runner;
@@ -43,7 +45,7 @@ public final class LeakWorkbench extends TabPane {
         groups = new GroupsPane(o -> {
             options = o;
             analyse();
-        });
+        }, openSource);
         suspects = new SuspectsPane(r -> analyse(), this::pick);
         groupsTab = new Tab("Groups", groups);
         groupsTab.setId("groups-tab");
@@ -82,11 +84,38 @@ public final class LeakWorkbench extends TabPane {
         }, error -> status.accept("Cannot group the goroutines: " + error.getMessage()));
     }
 
+    /**
+     * Shows the goroutines of a picked suspect: its group, or, for a finding that names functions rather than a
+     * group (a goroutineleak profile's verdict, a series' growth), the largest group of this dump running those
+     * functions. When the dump has none, the suspect's details say so and the evidence stays in view.
+     */
     private void pick(LeakSuspect s) {
-        if (s.group() >= 0 && analysis != null) {
+        if (analysis == null) {
+            return;
+        }
+        if (s.group() >= 0) {
             getSelectionModel().select(groupsTab);
             groups.select(s.group());
+            return;
         }
+        GoroutineGroups g = analysis.groups();
+        int[] matches = g.withFunctions(s.entryFunction(), s.leafFunction());
+        if (matches.length == 0) {
+            suspects.addToDetails("No goroutine of this dump runs " + s.entryFunction() + " → " + s.leafFunction()
+                    + ": the suspect comes from a profile or series only.");
+            return;
+        }
+        int total = 0;
+        for (int k : matches) {
+            total += g.count(k);
+        }
+        String found = total + (total == 1 ? " goroutine" : " goroutines") + " of this dump run " + s.entryFunction()
+                + " → " + s.leafFunction() + " in " + matches.length + (matches.length == 1 ? " group" : " groups")
+                + (matches.length == 1 ? "" : "; the largest is selected");
+        suspects.addToDetails(found + ".");
+        status.accept(s.rule().id() + ": " + found);
+        getSelectionModel().select(groupsTab);
+        groups.select(matches[0]);
     }
 
     private void showCreationTree() {

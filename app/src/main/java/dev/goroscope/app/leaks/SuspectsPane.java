@@ -14,11 +14,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The ranked leak suspects of a dump, with the rules' thresholds as a small form: changing one re-runs the
- * detection; clicking a suspect hands its group to {@code onPick}.
+ * The ranked leak suspects of a dump or a series, with the rules' thresholds as a small form: changing one re-runs the
+ * detection; clicking a suspect shows its rule and evidence below the list and hands it to {@code onPick}.
  */
 public final class SuspectsPane extends BorderPane {
     private final ListView<LeakSuspect> list = new ListView<>();
+    private final Label details = new Label("Select a suspect to see its rule and evidence");
     private final Spinner<Integer> blocked = new Spinner<>(0, 100_000, LeakRules.DEFAULTS.blockedMinutes());
     private final Spinner<Integer> syncWait = new Spinner<>(0, 100_000, LeakRules.DEFAULTS.syncWaitMinutes());
     private final Spinner<Integer> atOneSite = new Spinner<>(1, 10_000_000, LeakRules.DEFAULTS.manyAtOneSite());
@@ -32,10 +33,15 @@ public final class SuspectsPane extends BorderPane {
         list.setCellFactory(v -> new SuspectCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
+                details.setText(details(b));
                 onPick.accept(b);
             }
         });
+        details.setId("suspect-details");
+        details.setWrapText(true);
+        details.setPadding(new Insets(4, 8, 4, 8));
         setCenter(list);
+        setBottom(details);
         GridPane form = new GridPane();
         form.setId("leak-rules");
         form.setHgap(6);
@@ -75,6 +81,25 @@ public final class SuspectsPane extends BorderPane {
 
     public Spinner<Integer> blockedMinutes() {
         return blocked;
+    }
+
+    public Spinner<Integer> growthIncrease() {
+        return growthIncrease;
+    }
+
+    /** The details of the selected suspect. */
+    public Label details() {
+        return details;
+    }
+
+    /** Adds what picking the suspect found, e.g. where its goroutines are in this dump. */
+    void addToDetails(String line) {
+        details.setText(details.getText() + "\n" + line);
+    }
+
+    /** "blocked-channel: blocked on a channel or select for a long time", then the evidence. */
+    static String details(LeakSuspect s) {
+        return s.rule().id() + ": " + s.rule().description() + "\n" + s.evidence();
     }
 
     /** Two lines: rule, count and entry function; then the evidence. */

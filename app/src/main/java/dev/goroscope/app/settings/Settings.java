@@ -8,7 +8,8 @@ import java.util.prefs.Preferences;
 
 /**
  * What the app remembers between runs, in a {@link Preferences} node: source path mappings, the editor command,
- * the theme, the window size and the last folder opened. Reads and writes go straight to the node.
+ * GOROOT, the theme, the window's size and place, and whether changed files reload by themselves. Reads and writes
+ * go straight to the node.
  */
 public final class Settings {
     private static final String MAPPINGS = "mapping.count";
@@ -97,5 +98,36 @@ public final class Settings {
     public void setWindowSize(double width, double height) {
         node.putDouble("window.width", width);
         node.putDouble("window.height", height);
+    }
+
+    /** The window's last left edge on the desktop, NaN before the first run ends. */
+    public double windowX() {
+        return node.getDouble("window.x", Double.NaN);
+    }
+
+    public double windowY() {
+        return node.getDouble("window.y", Double.NaN);
+    }
+
+    public void setWindowPosition(double x, double y) {
+        node.putDouble("window.x", x);
+        node.putDouble("window.y", y);
+    }
+
+    public boolean windowMaximized() {
+        return node.getBoolean("window.maximized", false);
+    }
+
+    public void setWindowMaximized(boolean maximized) {
+        node.putBoolean("window.maximized", maximized);
+    }
+
+    /** Whether a tab whose file changed on disk reloads without asking. */
+    public boolean reloadAutomatically() {
+        return node.getBoolean("reload.automatic", false);
+    }
+
+    public void setReloadAutomatically(boolean automatic) {
+        node.putBoolean("reload.automatic", automatic);
     }
 }

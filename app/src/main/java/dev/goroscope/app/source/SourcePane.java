@@ -62,7 +62,7 @@ public final class SourcePane extends VBox {
         location.getStyleClass().add("source-location");
         openInEditor.setId("open-in-editor");
         openInEditor.getStyleClass().add("small-button");
-        openInEditor.setTooltip(new Tooltip("Runs the editor command from View ▸ Preferences"));
+        openInEditor.setTooltip(new Tooltip("Runs the editor command from File ▸ Preferences"));
         openInEditor.setOnAction(e -> openInEditor());
         openInEditor.setDisable(true);
         openInEditor.setMinWidth(Region.USE_PREF_SIZE);
@@ -107,6 +107,16 @@ public final class SourcePane extends VBox {
     /** Shows the source at one stack frame, without weights. */
     public void showFrame(FrameTable frames, int frame) {
         retry = () -> show(frames.functionName(frame), frames.fileName(frame), frames.line(frame), null, "");
+        retry.run();
+    }
+
+    /** Shows the source at a frame linked from a stack list, without weights. */
+    public void showLink(FrameLink link) {
+        showFrame(link.frames(), link.frame());
+    }
+
+    /** Looks the shown frame up again, e.g. after the path mappings changed. */
+    public void refresh() {
         retry.run();
     }
 
@@ -193,7 +203,7 @@ public final class SourcePane extends VBox {
             error.setText("");
             status.accept("Opened " + file.path().getFileName() + ":" + highlighted + " in the editor");
         } catch (IOException | IllegalArgumentException e) {
-            error.setText(e.getMessage() + " — change the editor command in View ▸ Preferences");
+            error.setText(e.getMessage() + " — change the editor command in File ▸ Preferences");
         }
     }
 

@@ -46,7 +46,8 @@ public final class SourceView {
         return new SourceLocator(settings.pathMappings(), goRoot, env.moduleCache());
     }
 
-    private static synchronized GoEnvironment environment() {
+    /** GOROOT and the module cache from {@code go env}, asked once per run. */
+    public static synchronized GoEnvironment environment() {
         if (detected == null) {
             detected = GoEnvironment.detect();
         }

@@ -1,6 +1,6 @@
 package dev.goroscope.app.timeline;
 
-import dev.goroscope.model.stack.FrameTable;
+import dev.goroscope.app.source.FrameLinkCell;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.timeline.Goroutines;
 import dev.goroscope.model.timeline.SpanKind;
@@ -16,7 +16,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,21 +37,13 @@ public final class SpanDetails extends VBox {
     private final Label times = new Label();
     private final Label stackTitle = new Label();
     private final Hyperlink unblockedBy = new Hyperlink();
-    private final ListView<StackLine> frames = new ListView<>();
+    private final ListView<Integer> frames = new ListView<>();
     private final Button toGoroutine = new Button("Go to goroutine");
     private final Button toCreator = new Button("Go to creator");
     private final Button zoom = new Button("Zoom to interval");
     private final BiConsumer<SpanRef, Long> jump;
     private final IntConsumer openFrame;
     private SpanRef shown;
-
-    /** One frame of the stack shown: its frame id in the timeline's frame table and its text. */
-    record StackLine(int frame, String function, String location) {
-        @Override
-        public String toString() {
-            return function + "\n    " + location;
-        }
-    }
 
     /**
      * @param jump      selects an interval and brings a time into view
@@ -77,7 +68,8 @@ public final class SpanDetails extends VBox {
         stackTitle.getStyleClass().add("muted");
         frames.setId("span-stack");
         frames.getStyleClass().add("stack-list");
-        frames.setCellFactory(v -> new FrameCell());
+        frames.setCellFactory(v -> FrameLinkCell.ofFrames(() -> data.timeline().stacks().frames(),
+                link -> openFrame.accept(link.frame())));
         unblockedBy.setId("unblocked-by");
         unblockedBy.setWrapText(true);
         unblockedBy.setOnAction(e -> jumpToUnblocker());
@@ -152,7 +144,7 @@ public final class SpanDetails extends VBox {
         times.setText("Start " + TimeTicks.duration(lane.start(i) - t.startNs()) + "    Duration "
                 + TimeTicks.duration(lane.end(i) - lane.start(i)));
         int stack = s.lane() == LaneRows.Kind.GOROUTINE ? lane.stack(i) : StackTable.EMPTY;
-        List<StackLine> items = new ArrayList<>();
+        List<Integer> items = new ArrayList<>();
         if (stack != StackTable.EMPTY) {
             stackTitle.setText(kind >= SpanKind.CHAN || kind == SpanKind.SYSCALL ? "Blocking stack" : "Stack at the event");
             appendFrames(t, stack, items);
@@ -165,13 +157,9 @@ public final class SpanDetails extends VBox {
         frames.getItems().setAll(items);
     }
 
-    private static void appendFrames(Timeline t, int stack, List<StackLine> items) {
-        FrameTable f = t.stacks().frames();
+    private static void appendFrames(Timeline t, int stack, List<Integer> items) {
         for (int s = stack; s != StackTable.EMPTY; s = t.stacks().parent(s)) {
-            int frame = t.stacks().frame(s);
-            String file = f.fileName(frame);
-            items.add(new StackLine(frame, f.functionName(frame),
-                    (file == null || file.isEmpty() ? "?" : file) + ":" + f.line(frame)));
+            items.add(t.stacks().frame(s));
         }
     }
 
@@ -203,35 +191,6 @@ public final class SpanDetails extends VBox {
     private void jumpToUnblocker() {
         int by = data.timeline().goroutines().unblockerOf(shown.index(), shown.span());
         jumpTo(by, shown.end(data));
-    }
-
-    /** A stack frame: the function, and its file:line as a link that opens the source pane there. */
-    private final class FrameCell extends ListCell<StackLine> {
-        private final Label function = new Label();
-        private final Hyperlink location = new Hyperlink();
-        private final VBox box = new VBox(function, location);
-
-        FrameCell() {
-            location.getStyleClass().add("frame-link");
-            location.setOnAction(e -> {
-                if (getItem() != null) {
-                    openFrame.accept(getItem().frame());
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(StackLine item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
-            }
-            function.setText(item.function());
-            location.setText(item.location());
-            location.setDisable(item.location().startsWith("?"));
-            setGraphic(box);
-        }
     }
 
     private int creator(SpanRef s) {

@@ -1,10 +1,13 @@
 package dev.goroscope.app.timeline;
 
+import dev.goroscope.app.theme.ActiveTheme;
 import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.timeline.StateLane;
 import dev.goroscope.model.timeline.Timeline;
 import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
@@ -22,7 +25,7 @@ import javafx.scene.layout.Region;
  * the ruler selects a time range, dragging on the overview moves the view, a click selects the interval under the
  * cursor, a double click zooms to it, a click on a group header folds or unfolds it. Keys: W/S zoom, A/D and the
  * left/right arrows pan, up/down scroll, Home shows the whole trace, Ctrl+Z / Ctrl+Shift+Z undo and redo
- * navigation, Escape clears the range.
+ * navigation, Escape clears the range. A change of the active theme repaints in its colours.
  */
 public final class TimelineCanvas extends Region {
     private static final double SCROLLBAR = 14;
@@ -51,6 +54,7 @@ public final class TimelineCanvas extends Region {
     private long lastWheel;
     private SpanRef selected;
     private long lastPaintNanos;
+    private final InvalidationListener onTheme = o -> markDirty();
 
     private enum Drag { NONE, PAN, RANGE, OVERVIEW }
 
@@ -83,6 +87,7 @@ public final class TimelineCanvas extends Region {
         setPrefSize(1000, 500);
         widthProperty().addListener(o -> markDirty());
         heightProperty().addListener(o -> markDirty());
+        ActiveTheme.property().addListener(new WeakInvalidationListener(onTheme));
         canvas.setOnMousePressed(this::onPressed);
         canvas.setOnMouseDragged(this::onDragged);
         canvas.setOnMouseReleased(this::onReleased);
@@ -253,6 +258,7 @@ public final class TimelineCanvas extends Region {
         double h = canvas.getHeight();
         viewport.setScrollY(Math.min(viewport.scrollY(), maxScroll()));
         canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+        renderer.setColors(ActiveTheme.colors());
         renderer.draw(painter, w, h);
         lastPaintNanos = System.nanoTime() - t0;
         syncing = true;

@@ -1,5 +1,6 @@
 package dev.goroscope.app.timeline;
 
+import dev.goroscope.app.theme.ThemeColors;
 import dev.goroscope.model.timeline.CounterSeries;
 import dev.goroscope.model.timeline.GroupSummary;
 import dev.goroscope.model.timeline.LaneLod;
@@ -25,16 +26,8 @@ public final class TimelineRenderer {
     public static final double HEADER = OVERVIEW_HEIGHT + RULER_HEIGHT;
     static final double MIN_SPAN_PX = 4;
     private static final int OPAQUE = 0xFF000000;
-    private static final int BACKGROUND = OPAQUE | 0xFFFFFF;
-    private static final int STRIPE = OPAQUE | 0xF7F8FA;
-    private static final int HEADER_ROW = OPAQUE | 0xECEEF2;
-    private static final int GRID = OPAQUE | 0xE6E8EC;
-    private static final int TEXT = OPAQUE | 0x1D2027;
-    private static final int MUTED = OPAQUE | 0x6B7280;
-    private static final int BORDER = OPAQUE | 0xC9CDD4;
     private static final int SELECTION = 0x332F6FDE;
     private static final int SELECTION_EDGE = OPAQUE | 0x2F6FDE;
-    private static final int HIGHLIGHT = OPAQUE | 0x111111;
     private static final int MERGED_MARK = 0x66000000 | (StatePalette.MERGED_OUTLINE & 0xFFFFFF);
     /** Marks an interval whose stack matches the search. */
     static final int SEARCH_MARK = OPAQUE | 0xE0218A;
@@ -56,12 +49,33 @@ public final class TimelineRenderer {
     private SpanSearch search;
     private long drawnPieces;
     private final long[] scratch = new long[SpanKind.COUNT];
+    private int background;
+    private int stripe;
+    private int headerRow;
+    private int grid;
+    private int text;
+    private int muted;
+    private int border;
+    private int highlight;
 
     public TimelineRenderer(TimelineData data, LaneRows rows, TimeViewport viewport) {
         this.data = data;
         this.rows = rows;
         this.viewport = viewport;
         this.spanLanes = new SpanLaneDrawer(data.timeline().strings(), viewport, GUTTER);
+        setColors(ThemeColors.LIGHT);
+    }
+
+    /** The background, text and grid colours of the next frames (span colours are the same in every theme). */
+    public void setColors(ThemeColors c) {
+        background = OPAQUE | c.background();
+        stripe = OPAQUE | c.stripe();
+        headerRow = OPAQUE | c.header();
+        grid = OPAQUE | c.grid();
+        text = OPAQUE | c.text();
+        muted = OPAQUE | c.muted();
+        border = OPAQUE | c.border();
+        highlight = OPAQUE | c.outline();
     }
 
     public void setSelection(long from, long to) {
@@ -82,15 +96,18 @@ public final class TimelineRenderer {
         search = s == null || !s.active() ? null : s;
     }
 
-    /** The colour of a span kind, faded when its lane does not match the search. */
-    static int color(int kind, boolean faded) {
+    /**
+     * The colour of a span kind, faded toward the theme's {@code background} (0xRRGGBB) when its lane does not
+     * match the search.
+     */
+    static int color(int kind, boolean faded, int background) {
         int rgb = StatePalette.color(kind);
         if (!faded) {
             return OPAQUE | rgb;
         }
-        int r = (int) Math.round((rgb >> 16 & 0xFF) * FADE + 255 * (1 - FADE));
-        int g = (int) Math.round((rgb >> 8 & 0xFF) * FADE + 255 * (1 - FADE));
-        int b = (int) Math.round((rgb & 0xFF) * FADE + 255 * (1 - FADE));
+        int r = (int) Math.round((rgb >> 16 & 0xFF) * FADE + (background >> 16 & 0xFF) * (1 - FADE));
+        int g = (int) Math.round((rgb >> 8 & 0xFF) * FADE + (background >> 8 & 0xFF) * (1 - FADE));
+        int b = (int) Math.round((rgb & 0xFF) * FADE + (background & 0xFF) * (1 - FADE));
         return OPAQUE | r << 16 | g << 8 | b;
     }
 
@@ -103,7 +120,7 @@ public final class TimelineRenderer {
     public void draw(Painter p, double width, double height) {
         drawnPieces = 0;
         viewport.setWidth(Math.max(1, width - GUTTER));
-        p.fillRect(BACKGROUND, 0, 0, width, height);
+        p.fillRect(background, 0, 0, width, height);
         double lanesTop = HEADER;
         double scroll = viewport.scrollY();
         int first = Math.max(0, rows.rowAt(scroll));
@@ -116,9 +133,9 @@ public final class TimelineRenderer {
             }
             LaneRows.Kind k = rows.kind(r);
             if (k == LaneRows.Kind.HEADER) {
-                p.fillRect(HEADER_ROW, GUTTER, y, width - GUTTER, rows.height(r));
+                p.fillRect(headerRow, GUTTER, y, width - GUTTER, rows.height(r));
             } else if (r % 2 == 1 && rows.height(r) == LaneRows.LANE_HEIGHT) {
-                p.fillRect(STRIPE, GUTTER, y, width - GUTTER, rows.height(r));
+                p.fillRect(stripe, GUTTER, y, width - GUTTER, rows.height(r));
             }
         }
         p.flush();
@@ -148,7 +165,7 @@ public final class TimelineRenderer {
         for (long t = t0 + k * step; t < viewport.endNs(); t += step) {
             double x = GUTTER + Math.round(viewport.x(t)) + 0.5;
             if (x >= GUTTER) {
-                p.line(GRID, x, top, x, height);
+                p.line(grid, x, top, x, height);
             }
         }
     }
@@ -222,7 +239,7 @@ public final class TimelineRenderer {
             drawnPieces++;
         }
         p.flush();
-        p.text(MUTED, valueLabel(max, c.unit()), GUTTER + 4, y + 11, false);
+        p.text(muted, valueLabel(max, c.unit()), GUTTER + 4, y + 11, false);
     }
 
     private static int firstAfter(long[] times, long t) {
@@ -282,7 +299,7 @@ public final class TimelineRenderer {
             double yLo = bottom - Math.round(height * acc / total);
             acc += v;
             if (yLo - yHi >= 1) {
-                p.fillRect(color(k, faded), x0, yHi, w, yLo - yHi);
+                p.fillRect(color(k, faded, background), x0, yHi, w, yLo - yHi);
                 drawnPieces++;
             }
         }
@@ -307,7 +324,7 @@ public final class TimelineRenderer {
                 double x0 = GUTTER + Math.floor(viewport.x(start));
                 double x1 = GUTTER + Math.floor(viewport.x(end));
                 double w = Math.max(1, x1 - x0 - (x1 - x0 >= 4 ? 1 : 0));
-                p.fillRect(color(kind, faded), x0, top, w, height);
+                p.fillRect(color(kind, faded, background), x0, top, w, height);
                 drawnPieces++;
                 if (marks && search.spanMatches(g, index)) {
                     p.fillRect(SEARCH_MARK, x0, top, w, 3);
@@ -398,14 +415,14 @@ public final class TimelineRenderer {
             if (rows.kind(r) == s.lane() && rows.index(r) == s.index()) {
                 double x0 = GUTTER + Math.floor(viewport.x(s.start(data)));
                 double x1 = GUTTER + Math.floor(viewport.x(s.end(data)));
-                p.strokeRect(HIGHLIGHT, x0 - 0.5, y + 1.5, Math.max(2, x1 - x0) + 1, rows.height(r) - 3, lw);
+                p.strokeRect(highlight, x0 - 0.5, y + 1.5, Math.max(2, x1 - x0) + 1, rows.height(r) - 3, lw);
                 return;
             }
         }
     }
 
     private void drawGutter(Painter p, int first, double top, double height) {
-        p.fillRect(BACKGROUND, 0, top, GUTTER, height - top);
+        p.fillRect(background, 0, top, GUTTER, height - top);
         p.flush();
         p.clip(0, top, GUTTER, height - top);
         for (int r = first; r < rows.size(); r++) {
@@ -416,12 +433,12 @@ public final class TimelineRenderer {
             double h = rows.height(r);
             LaneRows.Kind k = rows.kind(r);
             if (k == LaneRows.Kind.HEADER) {
-                p.fillRect(HEADER_ROW, 0, y, GUTTER, h);
+                p.fillRect(headerRow, 0, y, GUTTER, h);
                 p.flush();
                 String mark = rows.isCollapsed(r) ? "▸ " : "▾ ";
                 String s = Painter.fit(mark + rows.label(r), GUTTER - 10);
                 if (s != null) {
-                    p.text(TEXT, s, 6, y + h - 6, true);
+                    p.text(text, s, 6, y + h - 6, true);
                 }
                 continue;
             }
@@ -429,19 +446,19 @@ public final class TimelineRenderer {
             String s = Painter.fit(rows.label(r), GUTTER - indent - 6);
             boolean match = k == LaneRows.Kind.GOROUTINE && search != null && search.laneMatches(rows.index(r));
             if (s != null) {
-                p.text(k == LaneRows.Kind.COUNTER ? MUTED : TEXT, s, indent, y + Math.min(h, LaneRows.LANE_HEIGHT) - 5,
+                p.text(k == LaneRows.Kind.COUNTER ? muted : text, s, indent, y + Math.min(h, LaneRows.LANE_HEIGHT) - 5,
                         match);
             }
         }
         p.unclip();
-        p.line(BORDER, GUTTER - 0.5, top, GUTTER - 0.5, height);
+        p.line(border, GUTTER - 0.5, top, GUTTER - 0.5, height);
     }
 
     private void drawOverview(Painter p, double width) {
         double w = width - GUTTER;
         long t0 = viewport.traceStart();
         double scale = (viewport.traceEnd() - t0) / w;
-        p.fillRect(OPAQUE | 0xF3F4F6, 0, 0, width, OVERVIEW_HEIGHT);
+        p.fillRect(headerRow, 0, 0, width, OVERVIEW_HEIGHT);
         CounterSeries c = data.timeline().counters().get("goroutines");
         if (c != null && c.size() > 0) {
             long max = Math.max(1, c.max());
@@ -465,14 +482,14 @@ public final class TimelineRenderer {
         p.fillRect(0x222F6FDE, vx0, 1, Math.max(2, vx1 - vx0), OVERVIEW_HEIGHT - 2);
         p.flush();
         p.strokeRect(SELECTION_EDGE, vx0, 1.5, Math.max(2, vx1 - vx0), OVERVIEW_HEIGHT - 3, 1);
-        p.text(MUTED, "Overview", 8, 19, false);
-        p.text(MUTED, TimeTicks.duration(viewport.traceEnd() - t0), GUTTER - 70, 19, false);
-        p.line(BORDER, 0, OVERVIEW_HEIGHT - 0.5, width, OVERVIEW_HEIGHT - 0.5);
+        p.text(muted, "Overview", 8, 19, false);
+        p.text(muted, TimeTicks.duration(viewport.traceEnd() - t0), GUTTER - 70, 19, false);
+        p.line(border, 0, OVERVIEW_HEIGHT - 0.5, width, OVERVIEW_HEIGHT - 0.5);
     }
 
     private void drawRuler(Painter p, double width, long step) {
         double y = OVERVIEW_HEIGHT;
-        p.fillRect(BACKGROUND, 0, y, width, RULER_HEIGHT);
+        p.fillRect(background, 0, y, width, RULER_HEIGHT);
         if (selectionTo > selectionFrom) {
             double x0 = Math.max(GUTTER, GUTTER + viewport.x(selectionFrom));
             double x1 = Math.min(width, GUTTER + viewport.x(selectionTo));
@@ -490,17 +507,17 @@ public final class TimelineRenderer {
                 continue;
             }
             boolean major = (t - t0) % step == 0;
-            p.line(BORDER, x, y + RULER_HEIGHT - (major ? 8 : 4), x, y + RULER_HEIGHT);
+            p.line(border, x, y + RULER_HEIGHT - (major ? 8 : 4), x, y + RULER_HEIGHT);
             if (major) {
-                p.text(TEXT, TimeTicks.label(t - t0, step), x + 3, y + 13, false);
+                p.text(text, TimeTicks.label(t - t0, step), x + 3, y + 13, false);
             }
         }
         String range = "Drag here to select a range";
         if (selectionTo > selectionFrom) {
             range = "Selected " + TimeTicks.duration(selectionTo - selectionFrom);
         }
-        p.text(MUTED, range, 8, y + 16, false);
-        p.line(BORDER, 0, y + RULER_HEIGHT - 0.5, width, y + RULER_HEIGHT - 0.5);
+        p.text(muted, range, 8, y + 16, false);
+        p.line(border, 0, y + RULER_HEIGHT - 0.5, width, y + RULER_HEIGHT - 0.5);
     }
 
     /** What is under a point: the row (or -1) and, on a P, M or goroutine lane, the interval there. */

@@ -8,6 +8,7 @@ import dev.goroscope.app.flame.WeightFormat;
 import dev.goroscope.app.goroutines.GoroutinePane;
 import dev.goroscope.app.leaks.LeakWorkbench;
 import dev.goroscope.app.settings.Settings;
+import dev.goroscope.app.source.FrameLink;
 import dev.goroscope.app.source.SourcePane;
 import dev.goroscope.app.source.SourceView;
 import dev.goroscope.app.tasks.TaskRunner;
@@ -29,8 +30,9 @@ import javafx.scene.control.Tooltip;
 
 /**
  * One opened file: its flame graph (with a chooser when the file holds several stack sources, e.g. sample
- * types, and pprof label controls), for a goroutine dump the table of goroutines through the zoomed frame, for a
- * Chrome trace its timeline of thread spans above the flame graph.
+ * types, and pprof label controls) with the source of the zoomed frame beside it; for a goroutine dump the table
+ * of goroutines through the zoomed frame, whose stacks link to the source pane; for a Chrome trace its timeline of
+ * thread spans above the flame graph.
  */
 public final class DocumentTab extends Tab {
     private final Path path;
@@ -48,7 +50,7 @@ public final class DocumentTab extends Tab {
     private final Consumer<String> status;
     private StackSource shown;
 
-    DocumentTab(OpenedFile file, TaskRunner runner, Consumer<String> status) {
+    DocumentTab(OpenedFile file, TaskRunner runner, Settings settings, Consumer<String> status) {
         this.path = file.path();
         this.dataset = file.dataset();
         this.sources = file.sources();
@@ -76,9 +78,10 @@ public final class DocumentTab extends Tab {
         StackSource first = sources.get(0);
         model = new FlameGraphModel(file.firstTree(), runner);
         flamePane = new FlameGraphPane(model, status);
-        goroutinePane = file.goroutines() == null ? null : new GoroutinePane(file.goroutines());
+        goroutinePane = file.goroutines() == null ? null : new GoroutinePane(file.goroutines(), this::openSource);
         leaks = goroutinePane == null ? null
-                : new LeakWorkbench(goroutinePane, dataset.dump(), dataset.profiles(), runner, status);
+                : new LeakWorkbench(goroutinePane, dataset.dump(), dataset.profiles(), runner, status,
+                        this::openSource);
         spanTimeline = dataset.timeline() == null || dataset.timeline().spanLanes().isEmpty() ? null
                 : new SpanTimelinePane(dataset.timeline());
         labels = new LabelControls(selection -> showStacks());
@@ -93,7 +96,7 @@ public final class DocumentTab extends Tab {
             chooser.valueProperty().addListener((o, a, b) -> showSource(b));
             flamePane.addLeadingControl(chooser);
         }
-        flameArea = SourceView.beside(flamePane, model, Settings.user(), status);
+        flameArea = SourceView.beside(flamePane, model, settings, status);
         split.setOrientation(Orientation.VERTICAL);
         split.getStyleClass().add("document-split");
         setContent(split);
@@ -126,6 +129,14 @@ public final class DocumentTab extends Tab {
     /** The source of the zoomed frame, beside the flame graph. */
     public Optional<SourcePane> sourcePane() {
         return flameArea == null ? Optional.empty() : Optional.of(SourceView.paneOf(flameArea));
+    }
+
+    /** Shows {@code link}'s file at its line in the source pane, widening the pane when it is squeezed shut. */
+    private void openSource(FrameLink link) {
+        if (flameArea.getDividerPositions()[0] > 0.9) {
+            flameArea.setDividerPositions(0.62);
+        }
+        SourceView.paneOf(flameArea).showLink(link);
     }
 
     /** The goroutine table, present for a dump. */

@@ -5,7 +5,13 @@ import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.flame.FlameSnapshot;
 import dev.goroscope.app.keys.Shortcuts;
 import dev.goroscope.app.leaks.LeakActions;
+import dev.goroscope.app.settings.PreferencesDialog;
+import dev.goroscope.app.settings.Settings;
+import dev.goroscope.app.source.SourcePane;
+import dev.goroscope.app.source.SourceView;
 import dev.goroscope.app.tasks.TaskRunner;
+import dev.goroscope.app.theme.ActiveTheme;
+import dev.goroscope.app.theme.Theme;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Importers;
 import dev.goroscope.model.Dataset;
@@ -17,8 +23,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -30,6 +40,7 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -49,12 +60,15 @@ import javafx.stage.Stage;
 /**
  * The main window: menus, toolbar, one tab per opened file, an error banner and the status bar. Files open from
  * the menu, by drag and drop, or from the command line; each is read by a {@link TaskRunner} off the FX thread.
- * A file that fails to open only shows its one-line error in the banner: open tabs are left as they were.
+ * A file that fails to open only shows its one-line error in the banner: open tabs are left as they were. Opened
+ * files are watched: one that changes on disk is offered for reload (or reloaded, as the preferences say). The
+ * theme (View ▸ Dark theme) and the preferences apply to every open tab at once.
  */
 public final class MainWindow {
     private static final String TITLE = "Goroscope";
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256, 512};
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+    private static final long WATCH_PERIOD_MILLIS = 1000;
 
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
@@ -64,6 +78,7 @@ public final class MainWindow {
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private MenuItem findItem;
+    @FXML private CheckMenuItem darkThemeItem;
     @FXML private RadioMenuItem flameItem;
     @FXML private RadioMenuItem icicleItem;
     @FXML private Button exportButton;
@@ -71,6 +86,8 @@ public final class MainWindow {
     @FXML private Button redoButton;
     @FXML private HBox errorBanner;
     @FXML private Label errorText;
+    @FXML private HBox changeBanner;
+    @FXML private Label changeText;
     @FXML private VBox welcome;
     @FXML private TabPane tabs;
     @FXML private Label statusFile;
@@ -84,23 +101,36 @@ public final class MainWindow {
     private final TaskRunner runner;
     private final Importers importers;
     private final RecentFiles recent;
+    private final Settings settings;
     private final InvalidationListener onViewChange = o -> updateForCurrentTab();
     private final MergeOffer mergeOffer = new MergeOffer();
+    /** Tabs read from a file on disk (not pasted), whose file is watched for changes. */
+    private final Set<DocumentTab> fileTabs = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** File tabs whose file changed on disk since they were read, until reloaded or ignored. */
+    private final Set<DocumentTab> changedTabs = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final FileChangeWatch watch = new FileChangeWatch(this::onFileChanged, Platform::runLater);
+    private final InvalidationListener onThemeChange = o -> darkThemeItem.setSelected(ActiveTheme.get() == Theme.DARK);
     private LoadTracker loads;
     private LeakActions leakActions;
     private FlameGraphModel watched;
     private Stage stage;
     private int pasted;
 
-    private MainWindow(TaskRunner runner, Importers importers, RecentFiles recent) {
+    private MainWindow(TaskRunner runner, Importers importers, RecentFiles recent, Settings settings) {
         this.runner = runner;
         this.importers = importers;
         this.recent = recent;
+        this.settings = settings;
+    }
+
+    /** Builds the window from {@code main-window.fxml}, with the user's settings. */
+    public static MainWindow create(TaskRunner runner, Importers importers, RecentFiles recent) {
+        return create(runner, importers, recent, Settings.user());
     }
 
     /** Builds the window from {@code main-window.fxml}. */
-    public static MainWindow create(TaskRunner runner, Importers importers, RecentFiles recent) {
-        MainWindow window = new MainWindow(runner, importers, recent);
+    public static MainWindow create(TaskRunner runner, Importers importers, RecentFiles recent, Settings settings) {
+        MainWindow window = new MainWindow(runner, importers, recent, settings);
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("/dev/goroscope/app/main-window.fxml"));
         loader.setController(window);
         try {
@@ -120,6 +150,9 @@ public final class MainWindow {
                 this::showMessage, this::showError);
         welcome.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTabSelected());
+        tabs.getTabs().addListener((InvalidationListener) o -> onTabsChanged());
+        darkThemeItem.setSelected(ActiveTheme.get() == Theme.DARK);
+        ActiveTheme.property().addListener(new javafx.beans.WeakInvalidationListener(onThemeChange));
         recent.files().addListener((InvalidationListener) o -> rebuildRecentMenu());
         rebuildRecentMenu();
         root.setOnDragOver(e -> {
@@ -142,12 +175,31 @@ public final class MainWindow {
         onTabSelected();
     }
 
-    /** Shows the window on {@code s} with the stylesheet and the app icon. */
+    /**
+     * Shows the window on {@code s} as the user left it: the saved theme, size, position and maximized state, which
+     * are saved again when it closes.
+     */
+    public void showRestored(Stage s) {
+        ActiveTheme.set(Theme.of(settings.theme()));
+        prepare(s, settings.windowWidth(), settings.windowHeight());
+        WindowPlacement.restore(s, settings);
+        WindowPlacement.rememberOnClose(s, settings);
+        s.show();
+    }
+
+    /** Shows the window on {@code s} with the active theme and the app icon. */
     public void showOn(Stage s, double width, double height) {
+        prepare(s, width, height);
+        s.show();
+    }
+
+    private void prepare(Stage s, double width, double height) {
         stage = s;
         Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(MainWindow.class.getResource("/dev/goroscope/app/goroscope.css").toExternalForm());
+        ActiveTheme.style(scene);
         s.setScene(scene);
+        watch.start(WATCH_PERIOD_MILLIS);
+        s.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> watch.stop());
         Shortcuts.install(this, scene);
         for (int size : ICON_SIZES) {
             var icon = MainWindow.class.getResource("/dev/goroscope/icons/goroscope-" + size + ".png");
@@ -156,7 +208,6 @@ public final class MainWindow {
             }
         }
         s.setTitle(TITLE);
-        s.show();
     }
 
     public TabPane tabs() {
@@ -180,7 +231,7 @@ public final class MainWindow {
 
     /** Reads {@code path} in the background and opens it in a new tab, or shows why it cannot. */
     public void open(Path path) {
-        load(path, p -> importers.open(path, p), true, tab -> { });
+        load(path, p -> importers.open(path, p), true, null, tab -> { });
     }
 
     /**
@@ -196,7 +247,7 @@ public final class MainWindow {
         for (int i = 0; i < paths.size(); i++) {
             Path path = paths.get(i);
             int index = i;
-            load(path, p -> importers.open(path, p), true, tab -> batch.ended(index, tab));
+            load(path, p -> importers.open(path, p), true, null, tab -> batch.ended(index, tab));
         }
     }
 
@@ -231,43 +282,72 @@ public final class MainWindow {
         runner.run(p -> OpenedFile.prepare(profiles.get(0).path(), title, description,
                 MergedProfiles.of(title, datasets)), file -> {
                     tabs.getTabs().removeAll(profiles);
-                    DocumentTab tab = new DocumentTab(file, runner, this::showMessage);
+                    DocumentTab tab = new DocumentTab(file, runner, settings, this::showMessage);
                     tabs.getTabs().add(tab);
                     tabs.getSelectionModel().select(tab);
                     showMessage("Merged " + names.size() + " profiles into " + title);
                 }, error -> showError("Cannot merge " + title + ": " + message(error)));
     }
 
+    /**
+     * Reads {@code tab}'s file again in the background, like opening it, and puts the result in the tab's place;
+     * when that fails the tab keeps what it showed and the banner says why.
+     */
+    public void reload(DocumentTab tab) {
+        changedTabs.remove(tab);
+        updateChangeBanner();
+        Path path = tab.path();
+        load(path, p -> importers.open(path, p), true, tab, t -> { });
+    }
+
     /** Opens {@code text} (e.g. a dump pasted from the clipboard) as a new tab named "pasted N". */
     public void openPasted(String text) {
         Path name = Path.of("pasted " + ++pasted);
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        load(name, p -> importers.read(Importers.bytesSource(name.toString(), bytes), p), false, tab -> { });
+        load(name, p -> importers.read(Importers.bytesSource(name.toString(), bytes), p), false, null, tab -> { });
     }
 
-    private void load(Path path, TaskRunner.Work<Dataset> read, boolean remember, Consumer<DocumentTab> ended) {
-        showMessage("Opening " + path.getFileName() + "…");
+    /**
+     * Reads {@code path}; {@code fromFile} remembers and watches it; the tab replaces {@code replacing} if given;
+     * {@code ended} then gets the new tab, or null when the file could not be read.
+     */
+    private void load(Path path, TaskRunner.Work<Dataset> read, boolean fromFile, DocumentTab replacing,
+            Consumer<DocumentTab> ended) {
+        String verb = replacing == null ? "Opening " : "Reloading ";
+        showMessage(verb + path.getFileName() + "…");
         LoadTracker.Load[] load = new LoadTracker.Load[1];
         load[0] = loads.track(() -> runner.run(p -> OpenedFile.prepare(path, read.call(p)),
                 file -> {
                     loads.finished(load[0]);
-                    DocumentTab tab = new DocumentTab(file, runner, this::showMessage);
-                    tabs.getTabs().add(tab);
-                    tabs.getSelectionModel().select(tab);
-                    if (remember) {
+                    DocumentTab tab = new DocumentTab(file, runner, settings, this::showMessage);
+                    if (fromFile) {
+                        fileTabs.add(tab);
                         recent.add(path);
                     }
+                    int at = replacing == null ? -1 : tabs.getTabs().indexOf(replacing);
+                    if (at >= 0) {
+                        watch.rebase(path);
+                        boolean wasSelected = tabs.getSelectionModel().getSelectedItem() == replacing;
+                        tabs.getTabs().set(at, tab);
+                        if (wasSelected) {
+                            tabs.getSelectionModel().select(tab);
+                        }
+                    } else {
+                        tabs.getTabs().add(tab);
+                        tabs.getSelectionModel().select(tab);
+                    }
                     List<String> warnings = file.dataset().warnings();
-                    showMessage("Opened " + path.getFileName()
+                    showMessage((replacing == null ? "Opened " : "Reloaded ") + path.getFileName()
                             + (warnings.isEmpty() ? "" : " — " + String.join("; ", warnings)));
                     ended.accept(tab);
                 },
                 error -> {
                     loads.finished(load[0]);
                     if (error instanceof CancellationException) {
-                        showMessage("Cancelled opening " + path.getFileName());
+                        showMessage("Cancelled " + verb.toLowerCase(java.util.Locale.ROOT) + path.getFileName());
                     } else {
-                        showError(describe(path, error));
+                        showError(describe(path, error)
+                                + (replacing == null ? "" : " — the tab keeps what it showed before"));
                     }
                     ended.accept(null);
                 }));
@@ -300,6 +380,75 @@ public final class MainWindow {
         return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
+    /** The tabs whose file changed on disk and that are not reloaded yet. */
+    public Set<DocumentTab> changedTabs() {
+        return Collections.unmodifiableSet(changedTabs);
+    }
+
+    private void onFileChanged(Path path) {
+        for (DocumentTab tab : List.copyOf(fileTabs)) {
+            if (tab.path().equals(path) && tabs.getTabs().contains(tab)) {
+                if (settings.reloadAutomatically()) {
+                    reload(tab);
+                } else {
+                    changedTabs.add(tab);
+                }
+            }
+        }
+        updateChangeBanner();
+    }
+
+    private void onTabsChanged() {
+        fileTabs.retainAll(tabs.getTabs());
+        changedTabs.retainAll(tabs.getTabs());
+        watch.watchOnly(fileTabs.stream().map(DocumentTab::path).collect(Collectors.toSet()));
+        updateChangeBanner();
+    }
+
+    /** The banner offering to reload the selected tab when its file changed on disk. */
+    private void updateChangeBanner() {
+        Optional<DocumentTab> tab = currentTab().filter(changedTabs::contains);
+        tab.ifPresent(t -> changeText.setText(t.path().getFileName() + " changed on disk."
+                + " Reload it? (File ▸ Preferences can make this automatic)"));
+        changeBanner.setVisible(tab.isPresent());
+        changeBanner.setManaged(tab.isPresent());
+    }
+
+    @FXML
+    private void onReloadChanged() {
+        currentTab().filter(changedTabs::contains).ifPresent(this::reload);
+    }
+
+    @FXML
+    private void onIgnoreChange() {
+        currentTab().ifPresent(changedTabs::remove);
+        updateChangeBanner();
+    }
+
+    @FXML
+    private void onToggleTheme() {
+        Theme theme = darkThemeItem.isSelected() ? Theme.DARK : Theme.LIGHT;
+        ActiveTheme.set(theme);
+        settings.setTheme(theme.id());
+    }
+
+    @FXML
+    private void onPreferences() {
+        new PreferencesDialog(root.getScene().getWindow(), settings, SourceView.environment(), this::applySettings)
+                .show();
+    }
+
+    /** Takes the saved preferences at once: the theme, and source lookups with the new mappings and GOROOT. */
+    private void applySettings() {
+        ActiveTheme.set(Theme.of(settings.theme()));
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof DocumentTab d) {
+                d.sourcePane().ifPresent(SourcePane::refresh);
+            }
+        }
+        showMessage("Preferences saved");
+    }
+
     private void rebuildRecentMenu() {
         List<MenuItem> items = new ArrayList<>();
         for (Path p : recent.files()) {
@@ -329,6 +478,7 @@ public final class MainWindow {
             watched.canRedoProperty().addListener(onViewChange);
         }
         updateForCurrentTab();
+        updateChangeBanner();
     }
 
     /** Status bar, window title and which actions apply, for the selected tab. */
@@ -441,6 +591,9 @@ public final class MainWindow {
 
     @FXML
     private void onQuit() {
+        if (stage != null) {
+            stage.close();
+        }
         Platform.exit();
     }
 

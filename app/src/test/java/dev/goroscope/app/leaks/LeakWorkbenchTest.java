@@ -2,13 +2,16 @@ package dev.goroscope.app.leaks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goroscope.app.source.FrameLink;
 import dev.goroscope.app.tasks.InlineTaskRunner;
 import dev.goroscope.importers.Importers;
 import dev.goroscope.model.analysis.GoroutineGroup;
 import dev.goroscope.model.analysis.LeakSuspect;
 import dev.goroscope.model.goroutine.GoroutineDump;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +25,14 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The groups, suspects and creation tree of a real Go 1.26 dump (samples/progs/leaks), on Monocle headless. */
 @ExtendWith(ApplicationExtension.class)
 class LeakWorkbenchTest {
+    private final List<FrameLink> opened = new ArrayList<>();
     private LeakWorkbench workbench;
 
     @Start
     void start(Stage stage) throws Exception {
         GoroutineDump dump = Importers.all().open(LeakData.path("go1.26-dump-debug2.txt")).dump();
         workbench = new LeakWorkbench(new javafx.scene.control.Label("goroutines"), dump, List.of(),
-                new InlineTaskRunner(), s -> { });
+                new InlineTaskRunner(), s -> { }, opened::add);
         stage.setScene(new Scene(workbench, 1200, 700));
         stage.show();
     }
@@ -50,7 +54,13 @@ class LeakWorkbenchTest {
 
         robot.interact(() -> workbench.groups().select(senders.index()));
         // each sender blocks on its own channel, so the argument differs between members
-        assertThat(workbench.groups().frames().getItems().get(0)).startsWith("main.leakChanSend(*)");
+        assertThat(workbench.groups().frames().getItems().get(0).title()).isEqualTo("main.leakChanSend(*)");
+
+        robot.clickOn(robot.lookup("#group-frames .frame-link").queryAs(Hyperlink.class));
+
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).function()).isEqualTo("main.leakChanSend");
+        assertThat(opened.get(0).location()).isEqualTo("goroscope.dev/samples/progs/leaks/patterns.go:45");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.settings.MemoryPreferences;
 import dev.goroscope.app.settings.Settings;
+import dev.goroscope.app.theme.ActiveTheme;
 import dev.goroscope.model.calltree.CallTree;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +35,9 @@ class SourcePaneTest {
     @Start
     void start(Stage stage) {
         pane = new SourcePane(settings, () -> new SourceLocator(settings.pathMappings(), null, null), s -> { });
-        stage.setScene(new Scene(pane, 700, 500));
+        Scene scene = new Scene(pane, 700, 500);
+        ActiveTheme.style(scene);
+        stage.setScene(scene);
         stage.show();
     }
 

@@ -10,31 +10,23 @@ import dev.goroscope.model.analysis.SeriesAnalysis;
 import dev.goroscope.model.analysis.Snapshot;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Polls a Go service's {@code /debug/pprof/goroutine?debug=2} at an interval and builds a series from the
- * answers, on one daemon thread. Each good answer is spooled to a file (written to a temporary name, then
- * renamed) and parsed into a {@link Snapshot}; a failed poll (the service is down, answers an error, garbage, a
- * redirect, too much, or too slowly) is reported to the listener and changes nothing that was collected. After
- * {@link Options#maxConsecutiveFailures()} failures in a row the poller stops by itself.
- * <p>
- * Hardening: it only ever requests the one URL derived from what the user typed ({@link PprofEndpoint}),
- * follows no redirect, and bounds the connect time, the time to a complete answer and the answer's size.
+ * Polls a Go service's {@code /debug/pprof/goroutine?debug=2} (a {@link PollSource}, normally
+ * {@link HttpPollSource}) at an interval and builds a series from the answers, on one daemon thread. Each good
+ * answer is spooled to a file (written to a temporary name, then renamed) and parsed into a {@link Snapshot}; a
+ * failed poll (the service is down, answers an error, garbage, a redirect, too much, or too slowly) is reported to
+ * the listener and changes nothing that was collected. After {@link Options#maxConsecutiveFailures()} failures in a
+ * row the poller stops by itself.
  */
 public final class LivePoller implements AutoCloseable {
     /**
@@ -82,12 +74,11 @@ public final class LivePoller implements AutoCloseable {
     private record Captured(Snapshot snapshot, Path raw) {
     }
 
-    private final URI url;
+    private final PollSource source;
     private final Options options;
     private final Listener listener;
     private final Path spool;
     private final Importers importers;
-    private final HttpClient client;
     private final DiffKeys keys = new DiffKeys();
     private final List<Captured> captured = new ArrayList<>();
     private final ScheduledExecutorService thread;
@@ -96,14 +87,12 @@ public final class LivePoller implements AutoCloseable {
     private volatile boolean stopped;
     private int failuresInARow;
 
-    private LivePoller(URI url, Options options, Listener listener, Path spool, Importers importers) {
-        this.url = url;
+    private LivePoller(PollSource source, Options options, Listener listener, Path spool, Importers importers) {
+        this.source = source;
         this.options = options;
         this.listener = listener;
         this.spool = spool;
         this.importers = importers;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(options.connectTimeout()).build();
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "goroscope-live-poll");
             t.setDaemon(true);
@@ -121,16 +110,26 @@ public final class LivePoller implements AutoCloseable {
      */
     public static LivePoller start(String typedAddress, Options options, Listener listener, Path spool,
             Importers importers) throws IOException {
-        URI url = PprofEndpoint.goroutineDump(typedAddress);
+        return start(HttpPollSource.of(typedAddress, options), options, listener, spool, importers);
+    }
+
+    /**
+     * Starts polling {@code source} at once and then every interval.
+     *
+     * @param spool where answers are kept until saved (created if missing)
+     * @throws IOException when the spool folder cannot be created
+     */
+    public static LivePoller start(PollSource source, Options options, Listener listener, Path spool,
+            Importers importers) throws IOException {
         Files.createDirectories(spool);
-        LivePoller p = new LivePoller(url, options, listener, spool, importers);
+        LivePoller p = new LivePoller(source, options, listener, spool, importers);
         p.thread.scheduleWithFixedDelay(p::pollOnce, 0, options.interval().toMillis(), TimeUnit.MILLISECONDS);
         return p;
     }
 
     /** The URL polled. */
     public URI url() {
-        return url;
+        return source.url();
     }
 
     /** Skips polls until {@link #resume()}. */
@@ -172,6 +171,31 @@ public final class LivePoller implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Stops and deletes the answers spooled so far, then the spool folder if that leaves it empty: for a series
+     * the user closes without saving.
+     */
+    public void discard() throws IOException {
+        stop();
+        List<Captured> all;
+        synchronized (this) {
+            all = List.copyOf(captured);
+        }
+        for (Captured c : all) {
+            Files.deleteIfExists(c.raw());
+        }
+        try (var left = Files.list(spool)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(spool);
+            }
+        }
+    }
+
+    /** The folder the answers are spooled in until saved. */
+    public Path spool() {
+        return spool;
     }
 
     /** The snapshots collected so far, oldest first. */
@@ -221,10 +245,10 @@ public final class LivePoller implements AutoCloseable {
             return;
         }
         try {
-            byte[] body = fetch();
+            byte[] body = source.fetch();
             long time = System.currentTimeMillis();
             String name = "goroutines-" + time + ".txt";
-            Dataset d = importers.read(Importers.bytesSource(url + " at " + time, body), Progress.NONE);
+            Dataset d = importers.read(Importers.bytesSource(source.url() + " at " + time, body), Progress.NONE);
             if (d.dump() == null) {
                 throw new IOException("the answer is no goroutine dump (" + d.format() + ")");
             }
@@ -258,29 +282,5 @@ public final class LivePoller implements AutoCloseable {
             thread.shutdown();
             listener.stopped(failuresInARow + " polls failed in a row; last: " + problem);
         }
-    }
-
-    private byte[] fetch() throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(url).GET().build();
-        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(req, CappedBody.handler(options.maxBytes()));
-        HttpResponse<byte[]> r;
-        try {
-            r = f.get(options.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new IOException(url + ": no complete answer within " + options.answerTimeout().toMillis() + " ms");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw new IOException(url + ": " + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
-        }
-        int status = r.statusCode();
-        if (status >= 300 && status < 400) {
-            throw new IOException(url + ": HTTP " + status + " redirect to "
-                    + r.headers().firstValue("Location").orElse("?") + " not followed (only the address given is polled)");
-        }
-        if (status != 200) {
-            throw new IOException(url + ": HTTP " + status);
-        }
-        return r.body();
     }
 }

@@ -174,6 +174,9 @@ class LivePollerTest {
         try (Stream<Path> s = Files.list(tmp.resolve("spool"))) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part")).hasSize(2);
         }
+        poller.discard();
+        assertThat(tmp.resolve("spool")).doesNotExist();
+        assertThat(tmp.resolve("saved")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("goroutines-"));
     }
 
     @Test

@@ -26,15 +26,27 @@ public final class DiffTree {
     }
 
     private final CallTree tree;
+    private final long[] entryBefore;
+    private final long[] entryAfter;
     private final long[] beforeTotal;
     private final long[] afterTotal;
     private final long[] beforeSelf;
     private final long[] afterSelf;
 
-    private DiffTree(CallTree tree, long[] beforeSelf, long[] afterSelf) {
+    /** {@code entryBefore[e]}, {@code entryAfter[e]}: the two counts of entry {@code e} of the tree's input. */
+    private DiffTree(CallTree tree, long[] entryBefore, long[] entryAfter) {
         this.tree = tree;
-        this.beforeSelf = beforeSelf;
-        this.afterSelf = afterSelf;
+        this.entryBefore = entryBefore;
+        this.entryAfter = entryAfter;
+        this.beforeSelf = new long[tree.size()];
+        this.afterSelf = new long[tree.size()];
+        for (int e = 0; e < entryBefore.length; e++) {
+            int node = tree.leafOfEntry(e);
+            if (node >= 0) {
+                beforeSelf[node] += entryBefore[e];
+                afterSelf[node] += entryAfter[e];
+            }
+        }
         this.beforeTotal = totals(tree, beforeSelf);
         this.afterTotal = totals(tree, afterSelf);
     }
@@ -78,17 +90,22 @@ public final class DiffTree {
                 };
             }
         }
-        CallTree tree = CallTree.of(new WeightedStacks(shared, stacks, weight, after.unit()), transforms);
-        long[] selfB = new long[tree.size()];
-        long[] selfA = new long[tree.size()];
-        for (int e = 0; e < n; e++) {
-            int node = tree.leafOfEntry(e);
-            if (node >= 0) {
-                selfB[node] += eb[e];
-                selfA[node] += ea[e];
-            }
+        return new DiffTree(CallTree.of(new WeightedStacks(shared, stacks, weight, after.unit()), transforms), eb, ea);
+    }
+
+    /**
+     * The same comparison laid out as {@code view}: a tree of this diff's stacks ({@code tree().input()}) rebuilt
+     * with other transforms (focus, hide, drop, invert…), e.g. the one a flame graph shows after the user
+     * transformed it. Each node of {@code view} gets the before and after of the stacks that pass through it.
+     */
+    public DiffTree over(CallTree view) {
+        if (view == tree) {
+            return this;
         }
-        return new DiffTree(tree, selfB, selfA);
+        if (view.input() != tree.input()) {
+            throw new IllegalArgumentException("the tree is not built from this diff's stacks");
+        }
+        return new DiffTree(view, entryBefore, entryAfter);
     }
 
     /** Maps every stack of {@code from} (index stack+1) to the same frames interned in {@code to}. */

@@ -3,6 +3,7 @@ package dev.goroscope.model.analysis;
 import dev.goroscope.model.goroutine.GoroutineArguments;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.stack.FrameTable;
+import dev.goroscope.model.stack.GoFunctionName;
 import dev.goroscope.model.stack.StackTable;
 import java.util.Arrays;
 
@@ -135,6 +136,22 @@ public final class GoroutineGroups {
                 creator < 0 ? null : frames.fileName(creator) + ":" + frames.line(creator), stack, minWait[group],
                 maxWait[group], Arrays.copyOfRange(histogram, group * WaitHistogram.BUCKETS,
                         (group + 1) * WaitHistogram.BUCKETS), locked[group], leaked[group], facts.stdlibOnly(stack));
+    }
+
+    /**
+     * The groups whose goroutines were started with {@code entryFunction} and wait in {@code leafFunction} (see
+     * {@link StackFacts}; generic functions match whatever their type arguments, as
+     * {@link GoFunctionName#asTraceback} prints them), largest first: where a finding that names functions rather
+     * than a group (a goroutineleak profile's verdict, a series' growth) shows in this dump.
+     */
+    public int[] withFunctions(String entryFunction, String leafFunction) {
+        String entry = GoFunctionName.asTraceback(entryFunction);
+        String leaf = GoFunctionName.asTraceback(leafFunction);
+        return Arrays.stream(order(GroupOrder.COUNT)).filter(k -> {
+            int stack = dump.stack(first[k]);
+            return GoFunctionName.asTraceback(facts.entryName(stack)).equals(entry)
+                    && GoFunctionName.asTraceback(facts.leafName(stack)).equals(leaf);
+        }).toArray();
     }
 
     /** Group indices sorted for display. */

@@ -36,4 +36,33 @@ public final class GoFunctionName {
         String first = slash < 0 ? pkg : pkg.substring(0, slash);
         return !first.contains(".") && !first.equals("main");
     }
+
+    /**
+     * The name as a goroutine dump's traceback prints it: every type-argument list of a generic function shown as
+     * {@code [...]}, so {@code main.wait[go.shape.int]} (a profile's name) and {@code main.wait[...]} (a dump's)
+     * compare equal.
+     */
+    public static String asTraceback(String function) {
+        int open = function.indexOf('[');
+        if (open < 0) {
+            return function;
+        }
+        StringBuilder sb = new StringBuilder(function.length());
+        int depth = 0;
+        for (int i = 0; i < function.length(); i++) {
+            char c = function.charAt(i);
+            if (c == '[') {
+                if (depth++ == 0) {
+                    sb.append("[...");
+                }
+            } else if (c == ']' && depth > 0) {
+                if (--depth == 0) {
+                    sb.append(']');
+                }
+            } else if (depth == 0) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
 }

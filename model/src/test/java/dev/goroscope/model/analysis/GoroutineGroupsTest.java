@@ -49,6 +49,18 @@ class GoroutineGroupsTest {
     }
 
     @Test
+    void groupsAreFoundByTheirEntryAndLeafFunctionLargestFirst() {
+        GoroutineGroups groups = GoroutineGroups.of(dump());
+        int[] senders = groups.withFunctions("main.leakSend", "main.leakSend");
+        assertThat(senders).hasSize(3);
+        assertThat(Arrays.stream(senders).map(groups::count)).containsExactly(3, 1, 1);
+        assertThat(Arrays.stream(senders).map(groups::count).sum()).isEqualTo(5);
+        assertThat(groups.withFunctions("main.leakRecv", "main.leakRecv")).containsExactly(groups.groupOf(4));
+        assertThat(groups.withFunctions("main.leakRecv", "main.leakSend")).isEmpty();
+        assertThat(groups.withFunctions("main.gone", "main.gone")).isEmpty();
+    }
+
+    @Test
     void sameFunctionsMergeLines() {
         GoroutineGroups groups = GoroutineGroups.of(dump(), GroupingOptions.DEFAULT
                 .withStackMatch(GroupingOptions.StackMatch.FUNCTIONS));

@@ -1,8 +1,11 @@
 package dev.goroscope.model.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.goroscope.model.calltree.CallTree;
+import dev.goroscope.model.calltree.FunctionMatcher;
+import dev.goroscope.model.calltree.StackTransform;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +69,42 @@ class SnapshotDiffTest {
         int sleep = tree.child(tick, "time.Sleep");
         assertThat(t.beforeSelf(sleep)).isEqualTo(1);
         assertThat(t.afterSelf(sleep)).isZero();
+    }
+
+    @Test
+    void theBeforeAndAfterFollowTheTreeThroughTransforms() {
+        DiffTree diff = DiffTree.of(before().stackCounts(), after().stackCounts(), DiffTree.Basis.MAX);
+        assertThat(diff.over(diff.tree())).isSameAs(diff);
+
+        DiffTree inverted = diff.over(CallTree.of(diff.tree().input(), List.of(StackTransform.invert())));
+        CallTree callers = inverted.tree();
+        assertThat(inverted.before(CallTree.ROOT)).isEqualTo(4);
+        assertThat(inverted.after(CallTree.ROOT)).isEqualTo(7);
+        assertThat(inverted.delta(callers.child(CallTree.ROOT, "main.leakSend"))).isEqualTo(3);
+        int sleep = callers.child(CallTree.ROOT, "time.Sleep");
+        assertThat(inverted.delta(sleep)).isEqualTo(-1);
+        assertThat(inverted.delta(callers.child(sleep, "main.tick"))).isEqualTo(-1);
+
+        DiffTree dropped = diff.over(CallTree.of(diff.tree().input(),
+                List.of(StackTransform.drop(FunctionMatcher.exactly("main.leakSend")))));
+        assertThat(dropped.before(CallTree.ROOT)).isEqualTo(2);
+        assertThat(dropped.after(CallTree.ROOT)).isEqualTo(2);
+        assertThat(dropped.tree().child(CallTree.ROOT, "main.leakSend")).isNegative();
+
+        DiffTree hidden = diff.over(CallTree.of(diff.tree().input(),
+                List.of(StackTransform.hide(FunctionMatcher.exactly("main.tick")))));
+        assertThat(hidden.delta(hidden.tree().child(CallTree.ROOT, "time.Sleep"))).isEqualTo(-1);
+
+        DiffTree focused = diff.over(CallTree.of(diff.tree().input(),
+                List.of(StackTransform.focus(FunctionMatcher.exactly("main.leakSend")))));
+        assertThat(focused.delta(CallTree.ROOT)).isEqualTo(3);
+    }
+
+    @Test
+    void aTreeOfOtherStacksIsRefused() {
+        DiffTree diff = DiffTree.of(before().stackCounts(), after().stackCounts(), DiffTree.Basis.MAX);
+        CallTree other = CallTree.of(after().stackCounts());
+        assertThatThrownBy(() -> diff.over(other))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -27,4 +27,13 @@ class GoFunctionNameTest {
         assertThat(GoFunctionName.shortName("github.com/a/b.(*T).M")).isEqualTo("b.(*T).M");
         assertThat(GoFunctionName.shortName("main.main")).isEqualTo("main.main");
     }
+
+    @Test
+    void typeArgumentsReadAsATracebackPrintsThem() {
+        assertThat(GoFunctionName.asTraceback("main.leakGenericWait[go.shape.int]")).isEqualTo("main.leakGenericWait[...]");
+        assertThat(GoFunctionName.asTraceback("main.leakGenericWait[...]")).isEqualTo("main.leakGenericWait[...]");
+        assertThat(GoFunctionName.asTraceback("example.com/p.(*Set[go.shape.map[string]int]).Add"))
+                .isEqualTo("example.com/p.(*Set[...]).Add");
+        assertThat(GoFunctionName.asTraceback("main.worker")).isEqualTo("main.worker");
+    }
 }
