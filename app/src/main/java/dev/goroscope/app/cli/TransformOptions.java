@@ -40,6 +40,12 @@ final class TransformOptions {
         add(StackTransform::drop, "--drop", re);
     }
 
+    @Option(names = "--merge-recursion", order = 5, description = "Fold recursion, direct or through other "
+            + "functions: a function met again in a stack merges into its first call.")
+    void mergeRecursion(boolean on) {
+        transforms.add(StackTransform.mergeRecursion());
+    }
+
     /** The transforms in command-line order. */
     List<StackTransform> transforms() {
         return List.copyOf(transforms);

@@ -21,6 +21,7 @@ final class FrameContextMenu extends ContextMenu {
     private final MenuItem isolate = new MenuItem("Isolate stacks through it");
     private final MenuItem hide = new MenuItem("Hide function");
     private final MenuItem drop = new MenuItem("Drop stacks through it");
+    private final MenuItem mergeRecursion = new MenuItem("Merge recursive calls (all functions)");
     private final MenuItem copyName = new MenuItem("Copy function name");
     private final MenuItem source = new MenuItem("Show source location");
     private int node = -1;
@@ -35,19 +36,21 @@ final class FrameContextMenu extends ContextMenu {
         isolate.setId("menu-isolate");
         hide.setId("menu-hide");
         drop.setId("menu-drop");
+        mergeRecursion.setId("menu-merge-recursion");
         copyName.setId("menu-copy-name");
         source.setId("menu-source");
         focus.setOnAction(e -> transform(StackTransform::focus));
         isolate.setOnAction(e -> transform(StackTransform::isolate));
         hide.setOnAction(e -> transform(StackTransform::hide));
         drop.setOnAction(e -> transform(StackTransform::drop));
+        mergeRecursion.setOnAction(e -> model.apply(StackTransform.mergeRecursion()));
         copyName.setOnAction(e -> copy(tree().name(node), "Copied " + tree().name(node)));
         source.setOnAction(e -> {
             String where = FrameTooltip.locationOf(tree(), node);
             copy(where, tree().name(node) + " at " + where + " (copied)");
         });
-        getItems().addAll(title, new SeparatorMenuItem(), focus, isolate, hide, drop, new SeparatorMenuItem(),
-                copyName, source);
+        getItems().addAll(title, new SeparatorMenuItem(), focus, isolate, hide, drop, mergeRecursion,
+                new SeparatorMenuItem(), copyName, source);
     }
 
     /** Opens the menu for {@code treeNode} at a screen position. */

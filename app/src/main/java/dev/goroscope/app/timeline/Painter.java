@@ -9,6 +9,7 @@ public interface Painter {
 
     void strokeRect(int argb, double x, double y, double w, double h, double lineWidth);
 
+    /** A horizontal or vertical line 1 px wide. */
     void line(int argb, double x1, double y1, double x2, double y2);
 
     void text(int argb, String s, double x, double y, boolean bold);

@@ -5,6 +5,7 @@ import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.timeline.StateLane;
 import dev.goroscope.model.timeline.Timeline;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -53,6 +54,7 @@ public final class TimelineCanvas extends Region {
     private long selTo = Long.MIN_VALUE;
     private long lastWheel;
     private SpanRef selected;
+    private SpanRef hovered;
     private long lastPaintNanos;
     private final InvalidationListener onTheme = o -> markDirty();
 
@@ -257,7 +259,6 @@ public final class TimelineCanvas extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         viewport.setScrollY(Math.min(viewport.scrollY(), maxScroll()));
-        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
         renderer.setColors(ActiveTheme.colors());
         renderer.draw(painter, w, h);
         lastPaintNanos = System.nanoTime() - t0;
@@ -371,14 +372,18 @@ public final class TimelineCanvas extends Region {
         hover(hit.span(), e.getX(), e.getY());
     }
 
+    /** Shows the card of the interval under the mouse; the canvas is repainted only when that interval changes. */
     private void hover(SpanRef s, double x, double y) {
-        renderer.setHovered(s);
+        if (!Objects.equals(s, hovered)) {
+            hovered = s;
+            renderer.setHovered(s);
+            markDirty();
+        }
         if (s == null) {
             card.setVisible(false);
         } else {
             showCard(describe(s), x, y);
         }
-        markDirty();
     }
 
     /** The hover card with {@code text}, beside the pointer and inside the canvas. */

@@ -328,6 +328,47 @@ class TimelinePaneTest {
         return window.currentTab().orElseThrow().dataset().timeline();
     }
 
+    /** The lanes area of the canvas as ARGB pixels, {@code [y][x]} from its top left corner. */
+    private static int[][] lanePixels(FxRobot robot, TimelineCanvas c) {
+        int[][][] out = new int[1][][];
+        robot.interact(() -> {
+            javafx.scene.image.WritableImage img = c.snapshot(null, null);
+            int x0 = (int) TimelineRenderer.GUTTER;
+            int y0 = (int) TimelineRenderer.HEADER;
+            int w = (int) img.getWidth() - 20 - x0;
+            int h = (int) img.getHeight() - y0;
+            out[0] = new int[h][w];
+            for (int y = 0; y < h; y++) {
+                img.getPixelReader().getPixels(x0, y0 + y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                        out[0][y], 0, w);
+            }
+        });
+        return out[0];
+    }
+
+    @Test
+    void aRangeReachingFarBeyondADeepZoomTintsTheWholeView(FxRobot robot) {
+        TimelinePane p = pane();
+        Timeline t = t(p);
+        TimelineCanvas c = p.canvas();
+        long mid = t.startNs() + t.durationNs() / 2;
+        robot.interact(() -> c.viewport().showRange(mid, mid + 1_000));
+        WaitForAsyncUtils.waitForFxEvents();
+        int[][] plain = lanePixels(robot, c);
+        robot.interact(() -> c.setRange(t.startNs(), t.endNs()));
+        WaitForAsyncUtils.waitForFxEvents();
+        int[][] tinted = lanePixels(robot, c);
+        long changed = 0;
+        long all = 0;
+        for (int y = 0; y < plain.length; y++) {
+            for (int x = 0; x < plain[y].length; x++) {
+                all++;
+                changed += plain[y][x] != tinted[y][x] ? 1 : 0;
+            }
+        }
+        assertThat(changed).as("pixels tinted by a range whose edges are a billion pixels away").isEqualTo(all);
+    }
+
     @Test
     void svgExportDrawsTheSameRowsAsTheCanvas(FxRobot robot, @TempDir Path dir) throws Exception {
         TimelinePane p = pane();

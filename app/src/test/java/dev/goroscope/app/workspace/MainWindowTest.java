@@ -111,6 +111,25 @@ class MainWindowTest {
     }
 
     @Test
+    void mergeRecursiveCallsFoldsTheJsonDecodersRecursionAndKeepsTheTotal(FxRobot robot) throws Exception {
+        Path profile = Path.of(MainWindowTest.class.getResource("/go1.26/json-cpu.pprof").toURI());
+        robot.interact(() -> window.open(profile));
+        FlameGraphModel model = model();
+        long total = model.tree().total(CallTree.ROOT);
+        int deepest = model.tree().maxDepth();
+        int node = widestNodeAtDepth(model.tree(), 2);
+
+        robot.rightClickOn(screenPointOf(robot, node));
+        robot.clickOn("#menu-merge-recursion");
+
+        assertThat(model.view().transforms()).containsExactly(StackTransform.mergeRecursion());
+        assertThat(robot.lookup("#transform-chips .chip-text").queryAs(Label.class).getText())
+                .isEqualTo("Merge recursion");
+        assertThat(model.tree().total(CallTree.ROOT)).isEqualTo(total);
+        assertThat(model.tree().maxDepth()).isLessThan(deepest);
+    }
+
+    @Test
     void searchShowsTheMatchedShareAndABadRegexOnlyMarksTheField(FxRobot robot) {
         FlameGraphModel model = model();
         robot.clickOn("#search-field").write("leak");

@@ -1,15 +1,19 @@
 package dev.goroscope.model.calltree;
 
 import dev.goroscope.model.stack.StringTable;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Applies a list of {@link StackTransform}s to one stack at a time, held as parallel arrays of function ids and
  * frame ids, outermost first. Match tables are computed once, so rewriting a stack costs O(depth) per transform.
+ * One rewriter serves one tree build at a time (it keeps scratch state between calls).
  */
 final class StackRewriter {
     private final StackTransform.Kind[] kinds;
     private final boolean[][] matches;
+    /** For merging recursion: where each function id sits in the stack being rewritten, or -1. */
+    private final int[] depthOf;
 
     StackRewriter(List<StackTransform> transforms, StringTable names) {
         kinds = new StackTransform.Kind[transforms.size()];
@@ -18,6 +22,11 @@ final class StackRewriter {
             StackTransform t = transforms.get(i);
             kinds[i] = t.kind();
             matches[i] = t.matcher() == null ? null : t.matcher().matchTable(names);
+        }
+        depthOf = transforms.stream().anyMatch(t -> t.kind() == StackTransform.Kind.MERGE_RECURSION)
+                ? new int[names.size()] : null;
+        if (depthOf != null) {
+            Arrays.fill(depthOf, -1);
         }
     }
 
@@ -84,13 +93,27 @@ final class StackRewriter {
         return n;
     }
 
-    private static int mergeRecursion(int[] fn, int[] fr, int n) {
+    /**
+     * Root first: a function met again cuts the stack back to its first frame, so direct recursion (a;a;a) and
+     * indirect recursion (value;object;value;object) both fold into the outermost call, and what the innermost
+     * call does hangs below it. Each frame is kept and cut at most once, so this is O(depth).
+     */
+    private int mergeRecursion(int[] fn, int[] fr, int n) {
         int w = 0;
         for (int i = 0; i < n; i++) {
-            if (w == 0 || fn[w - 1] != fn[i]) {
+            int seen = depthOf[fn[i]];
+            if (seen >= 0) {
+                while (w > seen + 1) {
+                    depthOf[fn[--w]] = -1;
+                }
+            } else {
+                depthOf[fn[i]] = w;
                 fn[w] = fn[i];
                 fr[w++] = fr[i];
             }
+        }
+        for (int i = 0; i < w; i++) {
+            depthOf[fn[i]] = -1;
         }
         return w;
     }

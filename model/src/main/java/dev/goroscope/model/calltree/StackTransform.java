@@ -21,7 +21,7 @@ public record StackTransform(Kind kind, FunctionMatcher matcher) {
         DROP("Drop"),
         /** Callers view: innermost frame first. */
         INVERT("Invert"),
-        /** Collapse direct recursion: a frame calling its own function merges into it. */
+        /** Fold recursion, direct or through other functions: a function met again merges into its first call. */
         MERGE_RECURSION("Merge recursion");
 
         private final String verb;

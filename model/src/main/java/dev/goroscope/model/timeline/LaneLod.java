@@ -8,9 +8,10 @@ package dev.goroscope.model.timeline;
  * in trace time, so runs do not flicker while panning) and swallows the interval crossing that boundary, unless a
  * wide interval starts first.
  *
- * <p>Per block of {@value #BLOCK} intervals the index keeps the longest interval and the running time per kind,
- * so finding where a run stops and what it holds skips whole blocks: a frame costs about
- * {@code cells × (BLOCK + blocks per cell)} steps per lane, however many intervals the lane has.
+ * <p>A visit reads the lane in order with one {@link StateLane.Cursor}, so each interval in view is decoded once.
+ * Per block of {@value #BLOCK} intervals the index keeps the longest interval and the running time per kind, so a
+ * run skips whole blocks of narrow intervals: a frame costs at most about {@code cells × 2 × BLOCK} steps per lane,
+ * however many intervals the lane has.
  */
 public final class LaneLod {
     static final int BLOCK = 64;
@@ -30,11 +31,12 @@ public final class LaneLod {
         blockMax = new long[blocks];
         cumulative = new long[(blocks + 1) * SpanKind.COUNT];
         long[] sum = new long[SpanKind.COUNT];
+        StateLane.Cursor c = lane.cursor(0);
         for (int b = 0; b < blocks; b++) {
             System.arraycopy(sum, 0, cumulative, b * SpanKind.COUNT, SpanKind.COUNT);
             long max = 0;
-            for (int i = b * BLOCK, e = Math.min(n, i + BLOCK); i < e; i++) {
-                long d = lane.end(i) - lane.start(i);
+            for (int i = b * BLOCK, e = Math.min(n, i + BLOCK); i < e && c.next(); i++) {
+                long d = c.end() - c.start();
                 max = Math.max(max, d);
                 sum[kind[i]] += d;
             }
@@ -67,90 +69,55 @@ public final class LaneLod {
     public void visit(long from, long to, long cellNs, Sink sink) {
         long cell = Math.max(1, cellNs);
         int n = lane.size();
-        int i = lane.firstEndingAfter(from);
-        while (i < n && lane.start(i) < to) {
-            long s = lane.start(i);
-            long e = lane.end(i);
+        int first = lane.firstEndingAfter(from);
+        if (first >= n) {
+            return;
+        }
+        StateLane.Cursor c = lane.cursor(first);
+        boolean more = c.next();
+        while (more && c.start() < to) {
+            int i = c.index();
+            long s = c.start();
+            long e = c.end();
+            more = c.next();
             if (e - s >= cell) {
                 sink.span(i, Math.max(s, from), Math.min(e, to), kind[i]);
-                i++;
                 continue;
             }
             long cellEnd = Math.min(to, (Math.floorDiv(Math.max(s, from), cell) + 1) * cell);
-            int stop = firstStartingAtOrAfter(i + 1, cellEnd);
-            int wide = firstWide(i + 1, stop, cell);
-            int last = wide - 1;
+            java.util.Arrays.fill(scratch, 0);
+            scratch[kind[i]] = e - s;
+            while (more && c.start() < cellEnd && c.end() - c.start() < cell) {
+                int j = c.index();
+                if (j % BLOCK == 0 && j + BLOCK < n && blockMax[j / BLOCK] < cell && lane.start(j + BLOCK) < cellEnd) {
+                    addBlock(j / BLOCK);
+                    c = lane.cursor(j + BLOCK);
+                    more = c.next();
+                    continue;
+                }
+                scratch[kind[j]] += c.end() - c.start();
+                more = c.next();
+            }
+            int last = more ? c.index() - 1 : n - 1;
             if (last == i) {
                 sink.span(i, Math.max(s, from), Math.min(e, to), kind[i]);
-                i++;
                 continue;
             }
-            long runStart = Math.max(s, from);
-            long runEnd = Math.min(lane.end(last), to);
-            timeBetween(i, last + 1, runStart, runEnd);
-            sink.merged(i, last, runStart, runEnd, scratch);
-            i = last + 1;
+            long lastEnd = more ? c.start() : lane.end();
+            if (from > s) {
+                scratch[kind[i]] -= from - s;
+            }
+            if (lastEnd > to) {
+                scratch[kind[last]] -= lastEnd - to;
+            }
+            sink.merged(i, last, Math.max(s, from), Math.min(lastEnd, to), scratch);
         }
     }
 
-    /** Fills {@code scratch} with the time per kind of intervals {@code [a, b)} clipped to {@code [from, to)}. */
-    private void timeBetween(int a, int b, long from, long to) {
-        java.util.Arrays.fill(scratch, 0);
-        int blockA = (a + BLOCK - 1) / BLOCK;
-        int blockB = b / BLOCK;
-        if (blockA < blockB) {
-            for (int k = 0; k < SpanKind.COUNT; k++) {
-                scratch[k] = cumulative[blockB * SpanKind.COUNT + k] - cumulative[blockA * SpanKind.COUNT + k];
-            }
-            addIntervals(a, blockA * BLOCK);
-            addIntervals(blockB * BLOCK, b);
-        } else {
-            addIntervals(a, b);
+    /** Adds the time per kind of the intervals of block {@code b} to {@code scratch}. */
+    private void addBlock(int b) {
+        for (int k = 0; k < SpanKind.COUNT; k++) {
+            scratch[k] += cumulative[(b + 1) * SpanKind.COUNT + k] - cumulative[b * SpanKind.COUNT + k];
         }
-        long headCut = from - lane.start(a);
-        if (headCut > 0) {
-            scratch[kind[a]] -= headCut;
-        }
-        long tailCut = lane.end(b - 1) - to;
-        if (tailCut > 0) {
-            scratch[kind[b - 1]] -= tailCut;
-        }
-    }
-
-    private void addIntervals(int a, int b) {
-        for (int i = a; i < b; i++) {
-            scratch[kind[i]] += lane.end(i) - lane.start(i);
-        }
-    }
-
-    /** The first interval in {@code [a, b)} lasting at least {@code cell}, or {@code b}. */
-    private int firstWide(int a, int b, long cell) {
-        int i = a;
-        while (i < b) {
-            if (i % BLOCK == 0 && i + BLOCK <= b && blockMax[i / BLOCK] < cell) {
-                i += BLOCK;
-                continue;
-            }
-            if (lane.end(i) - lane.start(i) >= cell) {
-                return i;
-            }
-            i++;
-        }
-        return b;
-    }
-
-    /** The first interval at or after {@code from} starting at or after {@code t}, or the lane's size. */
-    private int firstStartingAtOrAfter(int from, long t) {
-        int lo = from;
-        int hi = lane.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (lane.start(mid) < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

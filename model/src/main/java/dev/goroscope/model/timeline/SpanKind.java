@@ -62,9 +62,10 @@ public final class SpanKind {
     public static byte[] ofGoroutineLane(StateLane lane, byte[] reasonKinds) {
         byte[] out = new byte[lane.size()];
         int waiting = GoroutineState.WAITING.ordinal();
-        for (int i = 0; i < out.length; i++) {
-            int s = lane.stateOrdinal(i);
-            int r = lane.detail(i);
+        StateLane.Cursor c = lane.cursor(0);
+        for (int i = 0; i < out.length && c.next(); i++) {
+            int s = c.stateOrdinal();
+            int r = c.detail();
             out[i] = (byte) (s == waiting && r >= 0 && r < reasonKinds.length ? reasonKinds[r] : ofState(s));
         }
         return out;
@@ -82,8 +83,9 @@ public final class SpanKind {
     /** The kind of every interval of a P or M lane (detail is a goroutine there, not a reason). */
     public static byte[] ofSchedulerLane(StateLane lane) {
         byte[] out = new byte[lane.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) ofState(lane.stateOrdinal(i));
+        StateLane.Cursor c = lane.cursor(0);
+        for (int i = 0; i < out.length && c.next(); i++) {
+            out[i] = (byte) ofState(c.stateOrdinal());
         }
         return out;
     }
