@@ -359,9 +359,13 @@ public final class FlameGraphCanvas extends Region {
         return faded(s, l, box) ? FrameColors.blend(rgb, ActiveTheme.colors().fadedFrame(), 0.7) : rgb;
     }
 
-    /** Ancestors of the zoomed node, and non-matches while searching, are drawn washed out. */
+    /**
+     * Ancestors of the zoomed node, and non-matches while searching, are drawn washed out; a search match never
+     * is (it is filled with the match colour, so its label must read as on any full-colour box).
+     */
     private static boolean faded(FlameSnapshot s, FlameLayout l, int box) {
-        return l.isAncestor(box) || (s.search() != null && !s.matched(l.node(box)));
+        boolean matched = s.matched(l.node(box));
+        return !matched && (l.isAncestor(box) || s.search() != null);
     }
 
     private double gap() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonParser;
+import dev.goroscope.importers.CancelledProgress;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.ImportSource;
@@ -17,17 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** A cancel that comes once the JSON is read still stops the import while the spans are nested. */
 class ChromeCancelAfterReadingTest {
-    private static final Progress CANCELLED = new Progress() {
-        @Override
-        public void update(long done, long total) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return true;
-        }
-    };
-
     @Test
     void nestingTheSpansStopsWhenCancelled() throws IOException, ImportException {
         String resource = "chrome/go/test-encoding-json.json.gz";
@@ -38,7 +28,7 @@ class ChromeCancelAfterReadingTest {
             events.read();
         }
         ThreadProfiles profiles = new ThreadProfiles(resource, events, ImportLimits.DEFAULT,
-                new Checkpoint(CANCELLED, resource, -1));
+                new Checkpoint(CancelledProgress.INSTANCE, resource, -1));
 
         ImportException e = catchThrowableOfType(profiles::dataset, ImportException.class);
 

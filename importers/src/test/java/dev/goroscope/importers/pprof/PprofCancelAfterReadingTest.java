@@ -3,6 +3,7 @@ package dev.goroscope.importers.pprof;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.goroscope.importers.CancelledProgress;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.ImportLimits;
 import dev.goroscope.importers.Importers;
@@ -15,17 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** A cancel that comes once the protobuf is decoded still stops the import while the samples are resolved. */
 class PprofCancelAfterReadingTest {
-    private static final Progress CANCELLED = new Progress() {
-        @Override
-        public void update(long done, long total) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return true;
-        }
-    };
-
     @Test
     void resolvingTheSamplesStopsWhenCancelled() throws IOException, ImportException {
         String resource = "pprof/go1.26/cpu.pb.gz";
@@ -34,7 +24,7 @@ class PprofCancelAfterReadingTest {
             raw = new PprofDecoder(resource, Progress.NONE, -1, ImportLimits.DEFAULT).decode(in);
         }
         PprofResolver resolver = new PprofResolver(resource, raw, ImportLimits.DEFAULT,
-                new Checkpoint(CANCELLED, resource, -1));
+                new Checkpoint(CancelledProgress.INSTANCE, resource, -1));
 
         ImportException e = catchThrowableOfType(resolver::resolve, ImportException.class);
 
