@@ -6,6 +6,7 @@ import dev.goroscope.app.workspace.MainWindow;
 import dev.goroscope.app.workspace.RecentFiles;
 import dev.goroscope.importers.Importers;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -21,8 +22,9 @@ public final class GoroscopeApp extends Application {
         RecentFiles recent = RecentFiles.inPreferences(settings.node());
         MainWindow window = MainWindow.create(new BackgroundTaskRunner(), Importers.all(), recent, settings);
         window.showRestored(stage);
-        for (String file : getParameters().getRaw()) {
-            window.open(Path.of(file));
+        List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
+        if (!files.isEmpty()) {
+            window.openTogether(files);
         }
     }
 }

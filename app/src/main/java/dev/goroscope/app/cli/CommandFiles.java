@@ -3,6 +3,7 @@ package dev.goroscope.app.cli;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Importers;
 import dev.goroscope.model.Dataset;
+import dev.goroscope.model.MergedProfiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reading a command's input and writing its output file, with one-line errors naming the file. */
 final class CommandFiles {
@@ -27,6 +30,27 @@ final class CommandFiles {
     /** Reads any supported file; an {@link ImportException} names the file and the line or byte. */
     static Dataset read(Path in) throws ImportException {
         return Importers.all().open(in);
+    }
+
+    /**
+     * Reads one file, or several profiles of one kind merged into one (named "first + N more"); files that are
+     * not single profiles, or profiles of different kinds, are a one-line error.
+     */
+    static Dataset read(List<Path> in) throws ImportException, CliException {
+        if (in.size() == 1) {
+            return read(in.get(0));
+        }
+        List<Dataset> files = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path p : in) {
+            files.add(read(p));
+            names.add(p.toString());
+        }
+        String refusal = MergedProfiles.refusal(files);
+        if (refusal != null) {
+            throw new CliException(refusal);
+        }
+        return MergedProfiles.of(MergedProfiles.title(names), files);
     }
 
     /**

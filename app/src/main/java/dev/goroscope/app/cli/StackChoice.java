@@ -1,6 +1,7 @@
 package dev.goroscope.app.cli;
 
 import dev.goroscope.model.Dataset;
+import dev.goroscope.model.profile.LabelSelection;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.profile.SampleType;
 import dev.goroscope.model.stack.WeightedStacks;
@@ -29,8 +30,8 @@ record StackChoice(WeightedStacks stacks, String sampleType) {
     }
 
     /**
-     * Like {@link #of(Dataset, String)}, keeping only a profile's samples with every label of {@code tagFocus}
-     * ({@code key=value}) and putting a {@code key=value} root frame on each stack for every key of
+     * Like {@link #of(Dataset, String)}, keeping only a profile's samples with the labels of {@code tagFocus}
+     * ({@code key=value}, see {@link #withLabels}) and putting a {@code key=value} root frame on each stack for every key of
      * {@code tagGroup}.
      */
     static StackChoice of(Dataset d, String requested, List<String> tagFocus, List<String> tagGroup)
@@ -59,14 +60,17 @@ record StackChoice(WeightedStacks stacks, String sampleType) {
         Profile p = withLabels(d, tagFocus).profiles().get(0);
         int type = requested == null ? p.defaultSampleType() : find(d.source(), p.sampleTypes(), requested);
         SampleType st = p.sampleTypes().get(type);
-        WeightedStacks ws = tagGroup.isEmpty() ? p.weightedStacks(type) : p.weightedStacksByLabels(type, tagGroup);
+        WeightedStacks ws = LabelSelection.parse(List.of(), tagGroup).stacks(p, type);
         if (countsGoroutines(st)) {
             ws = new WeightedStacks(ws.stacks(), ws.stack(), ws.weight(), "goroutines");
         }
         return new StackChoice(ws, st.toString());
     }
 
-    /** {@code d} with its first profile keeping only the samples that carry every {@code key=value} label. */
+    /**
+     * {@code d} with its first profile keeping only the samples that carry the {@code key=value} labels: one of
+     * the values given for each key (see {@link LabelSelection}).
+     */
     static Dataset withLabels(Dataset d, List<String> tagFocus) throws CliException {
         if (tagFocus.isEmpty()) {
             return d;
@@ -74,14 +78,13 @@ record StackChoice(WeightedStacks stacks, String sampleType) {
         if (d.profiles().isEmpty()) {
             throw new CliException(d.source() + ": --tag-focus applies to pprof profiles with labels, not to a " + d.format());
         }
-        Profile p = d.profiles().get(0);
-        for (String label : tagFocus) {
-            int eq = label.indexOf('=');
-            if (eq <= 0) {
-                throw new CliException("--tag-focus takes KEY=VALUE, not '" + label + "'");
-            }
-            p = p.withLabel(label.substring(0, eq), label.substring(eq + 1));
+        LabelSelection focus;
+        try {
+            focus = LabelSelection.parse(tagFocus, List.of());
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--tag-focus: " + e.getMessage());
         }
+        Profile p = focus.filter(d.profiles().get(0));
         List<Profile> profiles = new java.util.ArrayList<>(d.profiles());
         profiles.set(0, p);
         return new Dataset(d.source(), d.format(), d.goVersion(), d.warnings(), d.dump(), profiles, d.schedTrace(),

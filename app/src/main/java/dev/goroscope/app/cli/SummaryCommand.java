@@ -3,6 +3,7 @@ package dev.goroscope.app.cli;
 import dev.goroscope.model.Dataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Spec;
                 + "maxWaitMinutes}] by count, largest first; null for a profile), suspects ([{rule, count, "
                 + "entryFunction}], ranked leak suspects under the default rules) and warnings."})
 final class SummaryCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A goroutine dump or profile (gzip is unwrapped).")
-    private Path file;
+    @Parameters(index = "0", arity = "1..*", paramLabel = "FILE", description = "A goroutine dump or profile (gzip is "
+            + "unwrapped); several profiles of one kind are merged into one, their figures added up.")
+    private List<Path> files;
 
     @Option(names = "--json", order = 11, description = "Print one JSON object instead of text.")
     private boolean json;
@@ -47,7 +49,7 @@ final class SummaryCommand implements Callable<Integer> {
         if (top < 0) {
             throw new ParameterException(spec.commandLine(), "--top must be 0 or more, not " + top);
         }
-        Dataset d = StackChoice.withLabels(CommandFiles.read(file), labels.focus());
+        Dataset d = StackChoice.withLabels(CommandFiles.read(files), labels.focus());
         Summary s = Summary.of(d, sampleType, top, labels.group());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -28,6 +28,7 @@ public final class FlameGraphPane extends VBox {
     private final FlameGraphModel model;
     private final FlameGraphCanvas canvas;
     private final HBox toolbar = new HBox();
+    private final HBox crumbBar = new HBox();
     private final TextField search = new TextField();
     private final Label matched = new Label();
     private final ToggleButton callers = new ToggleButton("Callers");
@@ -66,6 +67,9 @@ public final class FlameGraphPane extends VBox {
         icicle.setTooltip(new Tooltip("Icicle graph: root at the top"));
         flame.setOnAction(e -> model.setIcicle(false));
         icicle.setOnAction(e -> model.setIcicle(true));
+        for (ToggleButton b : new ToggleButton[] {callers, flame, icicle}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox segments = new HBox(flame, icicle);
         segments.getStyleClass().add("segmented");
 
@@ -93,7 +97,7 @@ public final class FlameGraphPane extends VBox {
         Breadcrumbs crumbs = new Breadcrumbs(model);
         Region crumbSpacer = new Region();
         HBox.setHgrow(crumbSpacer, Priority.ALWAYS);
-        HBox crumbBar = new HBox(crumbs, crumbSpacer, reset);
+        crumbBar.getChildren().addAll(crumbs, crumbSpacer, reset);
         crumbBar.getStyleClass().add("crumb-bar");
         crumbBar.setAlignment(Pos.CENTER_LEFT);
 
@@ -112,6 +116,11 @@ public final class FlameGraphPane extends VBox {
     /** Puts {@code node} (e.g. a sample type chooser) at the start of the toolbar. */
     public void addLeadingControl(Node node) {
         toolbar.getChildren().add(0, node);
+    }
+
+    /** Puts {@code node} (e.g. label filters) in the breadcrumb bar, before the reset button. */
+    public void addCrumbBarControl(Node node) {
+        crumbBar.getChildren().add(crumbBar.getChildren().size() - 1, node);
     }
 
     /** Moves the keyboard focus to the search field. */

@@ -2,6 +2,7 @@ package dev.goroscope.app.timeline;
 
 import dev.goroscope.model.timeline.CounterSeries;
 import dev.goroscope.model.timeline.Goroutines;
+import dev.goroscope.model.timeline.SpanLane;
 import dev.goroscope.model.timeline.Timeline;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,17 +15,20 @@ import java.util.Set;
 /**
  * The rows of the timeline from top to bottom: GC and stop-the-world rows, counter plots, a collapsible section of
  * P lanes, one of M (thread) lanes, then goroutines grouped by start function, by creator or not at all (largest
- * group first), each group collapsible. Rows are virtual: only their kind, index and cumulative y are stored, and {@link #rowAt(double)}
+ * group first), each group collapsible. A Chrome trace has instead one collapsible section of span lanes, one per
+ * thread. Rows are virtual: only their kind, index and cumulative y are stored, and {@link #rowAt(double)}
  * finds a row by binary search, so 100,000 goroutines cost a few arrays. No JavaFX.
  */
 public final class LaneRows {
     /** Row kinds. */
-    public enum Kind { GC, STW, COUNTER, HEADER, PROC, THREAD, GOROUTINE }
+    public enum Kind { GC, STW, COUNTER, HEADER, PROC, THREAD, GOROUTINE, SPANS }
 
     static final double LANE_HEIGHT = 18;
     static final double THIN_HEIGHT = 16;
     static final double COUNTER_HEIGHT = 34;
     static final double HEADER_HEIGHT = 20;
+    /** Height of one depth of a span lane. */
+    static final double SPAN_DEPTH_HEIGHT = 16;
 
     /**
      * A group header: its key, label, member count and, for a goroutine group, the goroutine indices (null for
@@ -191,6 +195,7 @@ public final class LaneRows {
             case PROC -> "P" + t.procId(index[row]);
             case THREAD -> "M" + t.threadId(index[row]);
             case GOROUTINE -> "G" + t.goroutines().id(index[row]) + " " + shortName(data.groupName(index[row]));
+            case SPANS -> t.spanLanes().get(index[row]).name();
         };
     }
 
@@ -206,8 +211,11 @@ public final class LaneRows {
         List<Kind> k = new ArrayList<>();
         List<Integer> ix = new ArrayList<>();
         List<Double> h = new ArrayList<>();
-        add(k, ix, h, Kind.GC, 0, THIN_HEIGHT);
-        add(k, ix, h, Kind.STW, 0, THIN_HEIGHT);
+        if (t.spanLanes().isEmpty()) {
+            add(k, ix, h, Kind.GC, 0, THIN_HEIGHT);
+            add(k, ix, h, Kind.STW, 0, THIN_HEIGHT);
+        }
+        spanSection(k, ix, h);
         for (int c = 0; c < counterNames.size(); c++) {
             add(k, ix, h, Kind.COUNTER, c, COUNTER_HEIGHT);
         }
@@ -249,6 +257,22 @@ public final class LaneRows {
         }
         for (int i = 0; i < count; i++) {
             add(k, ix, h, laneKind, members == null ? i : members.get(i), LANE_HEIGHT);
+        }
+    }
+
+    /** The threads of a Chrome trace: one row per lane, as tall as its depths. */
+    private void spanSection(List<Kind> k, List<Integer> ix, List<Double> h) {
+        List<SpanLane> lanes = data.timeline().spanLanes();
+        if (lanes.isEmpty()) {
+            return;
+        }
+        headers.add(new Header("spans", "Threads (" + lanes.size() + ")", lanes.size(), null));
+        add(k, ix, h, Kind.HEADER, headers.size() - 1, HEADER_HEIGHT);
+        if (collapsed.contains("spans")) {
+            return;
+        }
+        for (int i = 0; i < lanes.size(); i++) {
+            add(k, ix, h, Kind.SPANS, i, Math.max(1, lanes.get(i).depths()) * SPAN_DEPTH_HEIGHT + 4);
         }
     }
 

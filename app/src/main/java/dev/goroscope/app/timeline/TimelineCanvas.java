@@ -373,6 +373,13 @@ public final class TimelineCanvas extends Region {
 
     private void onMoved(MouseEvent e) {
         TimelineRenderer.Hit hit = renderer.hit(e.getX(), e.getY());
+        String named = hit.span() == null ? renderer.namedSpanText(e.getX(), e.getY()) : null;
+        if (named != null) {
+            renderer.setHovered(null);
+            showCard(named, e.getX(), e.getY());
+            markDirty();
+            return;
+        }
         hover(hit.span(), e.getX(), e.getY());
     }
 
@@ -386,13 +393,18 @@ public final class TimelineCanvas extends Region {
         if (s == null) {
             card.setVisible(false);
         } else {
-            card.setText(describe(s));
-            card.autosize();
-            double cx = x + 16 + card.getWidth() > getWidth() ? x - 12 - card.getWidth() : x + 16;
-            double cy = Math.min(y + 16, getHeight() - card.getHeight() - 4);
-            card.relocate(Math.max(0, cx), Math.max(0, cy));
-            card.setVisible(true);
+            showCard(describe(s), x, y);
         }
+    }
+
+    /** The hover card with {@code text}, beside the pointer and inside the canvas. */
+    private void showCard(String text, double x, double y) {
+        card.setText(text);
+        card.autosize();
+        double cx = x + 16 + card.getWidth() > getWidth() ? x - 12 - card.getWidth() : x + 16;
+        double cy = Math.min(y + 16, getHeight() - card.getHeight() - 4);
+        card.relocate(Math.max(0, cx), Math.max(0, cy));
+        card.setVisible(true);
     }
 
     /** The hover text of an interval: lane, state and reason, start and duration, the function it was in. */

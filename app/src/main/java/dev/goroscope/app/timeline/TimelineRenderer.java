@@ -42,6 +42,7 @@ public final class TimelineRenderer {
     private final TimeViewport viewport;
     private final GroupStrips strips;
     private final LabelBatch labels = new LabelBatch();
+    private final SpanLaneDrawer spanLanes;
     private long selectionFrom = Long.MIN_VALUE;
     private long selectionTo = Long.MIN_VALUE;
     private SpanRef selected;
@@ -63,6 +64,7 @@ public final class TimelineRenderer {
         this.rows = rows;
         this.viewport = viewport;
         this.strips = strips;
+        this.spanLanes = new SpanLaneDrawer(data.timeline().strings(), viewport, GUTTER);
         setColors(ThemeColors.LIGHT);
     }
 
@@ -189,6 +191,7 @@ public final class TimelineRenderer {
             case PROC -> drawLane(p, data.procLod(rows.index(r)), y, h, -1);
             case THREAD -> drawLane(p, data.threadLod(rows.index(r)), y, h, -1);
             case GOROUTINE -> drawLane(p, data.goroutineLod(rows.index(r)), y, h, rows.index(r));
+            case SPANS -> drawnPieces += spanLanes.draw(p, t.spanLanes().get(rows.index(r)), y);
         }
     }
 
@@ -524,6 +527,21 @@ public final class TimelineRenderer {
 
     /** What is under a point: the row (or -1) and, on a P, M or goroutine lane, the interval there. */
     public record Hit(int row, SpanRef span, long timeNs) {
+    }
+
+    /** The hover text of the named span at canvas point {@code (x, y)} in a span lane, or null. */
+    public String namedSpanText(double x, double y) {
+        if (y < HEADER || x < GUTTER) {
+            return null;
+        }
+        double content = y - HEADER + viewport.scrollY();
+        int r = rows.rowAt(content);
+        if (r < 0 || rows.kind(r) != LaneRows.Kind.SPANS) {
+            return null;
+        }
+        Timeline t = data.timeline();
+        return spanLanes.describe(t.spanLanes().get(rows.index(r)), content - rows.top(r),
+                (long) viewport.time(x - GUTTER), t.startNs());
     }
 
     /** The row and interval at canvas point {@code (x, y)}. */

@@ -12,9 +12,11 @@ import dev.goroscope.app.source.FrameLink;
 import dev.goroscope.app.source.SourcePane;
 import dev.goroscope.app.source.SourceView;
 import dev.goroscope.app.tasks.TaskRunner;
+import dev.goroscope.app.timeline.SpanTimelinePane;
 import dev.goroscope.app.timeline.TimelinePane;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.CallTree;
+import dev.goroscope.model.profile.LabelSelection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +30,9 @@ import javafx.scene.control.Tooltip;
 
 /**
  * One opened file: its flame graph (with a chooser when the file holds several stack sources, e.g. sample
- * types) with the source of the zoomed frame beside it and, for a goroutine dump, the table of goroutines through
- * the zoomed frame, whose stacks link to the source pane.
+ * types, and pprof label controls) with the source of the zoomed frame beside it; for a goroutine dump the table
+ * of goroutines through the zoomed frame, whose stacks link to the source pane; for a Chrome trace its timeline of
+ * thread spans above the flame graph.
  */
 public final class DocumentTab extends Tab {
     private final Path path;
@@ -41,15 +44,23 @@ public final class DocumentTab extends Tab {
     private final LeakWorkbench leaks;
     private final SplitPane split = new SplitPane();
     private final SplitPane flameArea;
+    private final LabelControls labels;
+    private final SpanTimelinePane spanTimeline;
+    private final TaskRunner runner;
+    private final Consumer<String> status;
     private StackSource shown;
 
     DocumentTab(OpenedFile file, TaskRunner runner, Settings settings, Consumer<String> status) {
         this.path = file.path();
         this.dataset = file.dataset();
         this.sources = file.sources();
-        setText(String.valueOf(path.getFileName()));
-        setTooltip(new Tooltip(path.toString()));
+        this.runner = runner;
+        this.status = status;
+        setText(file.title());
+        setTooltip(new Tooltip(file.description()));
         if (sources.isEmpty()) {
+            labels = null;
+            spanTimeline = null;
             model = null;
             flamePane = null;
             goroutinePane = null;
@@ -71,12 +82,17 @@ public final class DocumentTab extends Tab {
         leaks = goroutinePane == null ? null
                 : new LeakWorkbench(goroutinePane, dataset.dump(), dataset.profiles(), runner, status,
                         this::openSource);
+        spanTimeline = dataset.timeline() == null || dataset.timeline().spanLanes().isEmpty() ? null
+                : new SpanTimelinePane(dataset.timeline(), runner);
+        labels = new LabelControls(selection -> showStacks());
+        flamePane.addCrumbBarControl(labels);
         if (sources.size() > 1) {
             ComboBox<StackSource> chooser = new ComboBox<>();
             chooser.setId("source-chooser");
             chooser.getItems().setAll(sources);
             chooser.getSelectionModel().select(0);
             chooser.setTooltip(new Tooltip("What the flame graph weighs"));
+            chooser.setPrefWidth(200);
             chooser.valueProperty().addListener((o, a, b) -> showSource(b));
             flamePane.addLeadingControl(chooser);
         }
@@ -103,6 +119,11 @@ public final class DocumentTab extends Tab {
 
     public Optional<FlameGraphPane> flamePane() {
         return Optional.ofNullable(flamePane);
+    }
+
+    /** The timeline of a trace of named spans (Chrome trace JSON) above its flame graph. */
+    public Optional<SpanTimelinePane> spanTimeline() {
+        return Optional.ofNullable(spanTimeline);
     }
 
     /** The source of the zoomed frame, beside the flame graph. */
@@ -152,24 +173,50 @@ public final class DocumentTab extends Tab {
 
     /**
      * How an SVG export draws exactly what is on screen: the canvas width, the canvas's smallest frame, and a
-     * title naming the file (and the sample type when the file has several).
+     * title naming the file (and the sample type when the file has several, and the label filter if any).
      */
     SvgOptions svgOptions() {
-        String title = getText() + (sources.size() > 1 ? " — " + shown.label() : "");
+        List<String> focus = labels.selection().focusTexts();
+        String title = getText() + (sources.size() > 1 ? " — " + shown.label() : "")
+                + (focus.isEmpty() ? "" : " — " + String.join(", ", focus));
         double width = Math.max(100, flamePane.canvas().drawingWidth());
         return new SvgOptions(width, FlameGraphCanvas.MIN_BOX_WIDTH, title);
     }
 
+    /** The label filter and grouping chooser of the flame graph, present when the file has stacks. */
+    Optional<LabelControls> labelControls() {
+        return Optional.ofNullable(labels);
+    }
+
     private void showSource(StackSource source) {
         shown = source;
-        model.setInput(source.stacks());
+        labels.show(source.profile(), source.sampleType());
+        showStacks();
         if (source.fromDump()) {
             split.getItems().setAll(flameArea, leaks);
             split.setDividerPositions(0.64);
+        } else if (spanTimeline != null) {
+            split.getItems().setAll(spanTimeline, flameArea);
+            split.setDividerPositions(0.5);
         } else {
             split.getItems().setAll(flameArea);
         }
         updateGoroutines();
+    }
+
+    /** Shows the stacks of the chosen source under the chosen labels; filtering a big profile runs off the FX thread. */
+    private void showStacks() {
+        StackSource source = shown;
+        LabelSelection selection = labels.selection();
+        if (selection.isNone() || source.profile() == null) {
+            model.setInput(source.stacks());
+            return;
+        }
+        runner.run(p -> source.stacks(selection), stacks -> {
+            if (shown == source && labels.selection().equals(selection)) {
+                model.setInput(stacks);
+            }
+        }, error -> status.accept("Cannot apply the labels: " + error.getMessage()));
     }
 
     private void updateGoroutines() {

@@ -14,6 +14,8 @@ import dev.goroscope.app.theme.ActiveTheme;
 import dev.goroscope.app.theme.Theme;
 import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Importers;
+import dev.goroscope.model.Dataset;
+import dev.goroscope.model.MergedProfiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
@@ -99,6 +103,7 @@ public final class MainWindow {
     private final RecentFiles recent;
     private final Settings settings;
     private final InvalidationListener onViewChange = o -> updateForCurrentTab();
+    private final MergeOffer mergeOffer = new MergeOffer();
     /** Tabs read from a file on disk (not pasted), whose file is watched for changes. */
     private final Set<DocumentTab> fileTabs = Collections.newSetFromMap(new IdentityHashMap<>());
     /** File tabs whose file changed on disk since they were read, until reloaded or ignored. */
@@ -139,6 +144,8 @@ public final class MainWindow {
     @FXML
     private void initialize() {
         loads = new LoadTracker(progress, cancelLoad);
+        VBox top = (VBox) errorBanner.getParent();
+        top.getChildren().add(top.getChildren().indexOf(errorBanner) + 1, mergeOffer);
         leakActions = new LeakActions(tabs, runner, importers, t -> t instanceof DocumentTab d ? d.dataset() : null,
                 this::showMessage, this::showError);
         welcome.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
@@ -160,7 +167,7 @@ public final class MainWindow {
             root.pseudoClassStateChanged(DROP_TARGET, false);
             boolean files = e.getDragboard().hasFiles();
             if (files) {
-                e.getDragboard().getFiles().forEach(f -> open(f.toPath()));
+                openTogether(e.getDragboard().getFiles().stream().map(File::toPath).toList());
             }
             e.setDropCompleted(files);
             e.consume();
@@ -224,7 +231,62 @@ public final class MainWindow {
 
     /** Reads {@code path} in the background and opens it in a new tab, or shows why it cannot. */
     public void open(Path path) {
-        load(path, p -> importers.open(path, p), true, null);
+        load(path, p -> importers.open(path, p), true, null, tab -> { });
+    }
+
+    /**
+     * Opens files chosen together, each in its tab; when two or more of them are profiles, a bar then offers to
+     * merge them into one tab, or says why profiles of different kinds cannot be.
+     */
+    public void openTogether(List<Path> paths) {
+        if (paths.size() == 1) {
+            open(paths.get(0));
+            return;
+        }
+        OpenBatch batch = new OpenBatch(paths.size(), this::offerMerge);
+        for (int i = 0; i < paths.size(); i++) {
+            Path path = paths.get(i);
+            int index = i;
+            load(path, p -> importers.open(path, p), true, null, tab -> batch.ended(index, tab));
+        }
+    }
+
+    /** What the merge bar says, empty when it is hidden. */
+    public String mergeMessage() {
+        return mergeOffer.message();
+    }
+
+    private void offerMerge(List<DocumentTab> opened) {
+        List<DocumentTab> profiles = opened.stream().filter(t -> MergedProfiles.isMergeable(t.dataset())).toList();
+        if (profiles.size() < 2) {
+            return;
+        }
+        List<Dataset> datasets = profiles.stream().map(DocumentTab::dataset).toList();
+        String refusal = MergedProfiles.refusal(datasets);
+        if (refusal != null) {
+            mergeOffer.refuse("Opened separately: " + refusal + ".");
+            return;
+        }
+        String kind = datasets.get(0).profiles().get(0).kind();
+        mergeOffer.offer(profiles.size() + " " + kind + " profiles were opened together; merged, their samples add up.",
+                () -> merge(profiles));
+    }
+
+    /** Replaces the tabs of several profiles of one kind by one tab of their merge, built in the background. */
+    private void merge(List<DocumentTab> profiles) {
+        List<String> names = profiles.stream().map(DocumentTab::getText).toList();
+        String title = MergedProfiles.title(names);
+        String description = profiles.stream().map(t -> t.path().toString()).collect(Collectors.joining("\n"));
+        List<Dataset> datasets = profiles.stream().map(DocumentTab::dataset).toList();
+        showMessage("Merging " + title + "…");
+        runner.run(p -> OpenedFile.prepare(profiles.get(0).path(), title, description,
+                MergedProfiles.of(title, datasets)), file -> {
+                    tabs.getTabs().removeAll(profiles);
+                    DocumentTab tab = new DocumentTab(file, runner, settings, this::showMessage);
+                    tabs.getTabs().add(tab);
+                    tabs.getSelectionModel().select(tab);
+                    showMessage("Merged " + names.size() + " profiles into " + title);
+                }, error -> showError("Cannot merge " + title + ": " + message(error)));
     }
 
     /**
@@ -235,19 +297,22 @@ public final class MainWindow {
         changedTabs.remove(tab);
         updateChangeBanner();
         Path path = tab.path();
-        load(path, p -> importers.open(path, p), true, tab);
+        load(path, p -> importers.open(path, p), true, tab, t -> { });
     }
 
     /** Opens {@code text} (e.g. a dump pasted from the clipboard) as a new tab named "pasted N". */
     public void openPasted(String text) {
         Path name = Path.of("pasted " + ++pasted);
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        load(name, p -> importers.read(Importers.bytesSource(name.toString(), bytes), p), false, null);
+        load(name, p -> importers.read(Importers.bytesSource(name.toString(), bytes), p), false, null, tab -> { });
     }
 
-    /** Reads {@code path}; {@code fromFile} remembers and watches it; the tab replaces {@code replacing} if given. */
-    private void load(Path path, TaskRunner.Work<dev.goroscope.model.Dataset> read, boolean fromFile,
-            DocumentTab replacing) {
+    /**
+     * Reads {@code path}; {@code fromFile} remembers and watches it; the tab replaces {@code replacing} if given;
+     * {@code ended} then gets the new tab, or null when the file could not be read.
+     */
+    private void load(Path path, TaskRunner.Work<Dataset> read, boolean fromFile, DocumentTab replacing,
+            Consumer<DocumentTab> ended) {
         String verb = replacing == null ? "Opening " : "Reloading ";
         showMessage(verb + path.getFileName() + "…");
         LoadTracker.Load[] load = new LoadTracker.Load[1];
@@ -274,6 +339,7 @@ public final class MainWindow {
                     List<String> warnings = file.dataset().warnings();
                     showMessage((replacing == null ? "Opened " : "Reloaded ") + path.getFileName()
                             + (warnings.isEmpty() ? "" : " — " + String.join("; ", warnings)));
+                    ended.accept(tab);
                 },
                 error -> {
                     loads.finished(load[0]);
@@ -283,6 +349,7 @@ public final class MainWindow {
                         showError(describe(path, error)
                                 + (replacing == null ? "" : " — the tab keeps what it showed before"));
                     }
+                    ended.accept(null);
                 }));
     }
 
@@ -454,7 +521,7 @@ public final class MainWindow {
         }
         List<File> files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
         if (files != null) {
-            files.forEach(f -> open(f.toPath()));
+            openTogether(files.stream().map(File::toPath).toList());
         }
     }
 

@@ -63,6 +63,22 @@ class LabelOptionsTest {
     }
 
     @Test
+    void valuesOfOneKeyAreAlternativesAndKeysMustAllMatch() throws Exception {
+        dev.goroscope.app.PprofRaw raw = dev.goroscope.app.PprofRaw.read(resource("cpu.pprof-raw.txt"));
+        String cpu = resource("cpu.pb.gz").toString();
+        CliRun either = CliRun.of("summary", "--json", "--tag-focus", "burner=0", "--tag-focus", "burner=1", cpu);
+        assertThat(either.code()).as(either.err()).isZero();
+        long expected = raw.total(1, l -> l.contains("burner:[0]") || l.contains("burner:[1]"));
+        assertThat(JSON.readTree(either.out()).get("totals").get("cpu/nanoseconds").asLong()).isEqualTo(expected);
+        CliRun both = CliRun.of("summary", "--json", "--tag-focus", "burner=1", "--tag-focus", "busy=cpu-burner", cpu);
+        assertThat(JSON.readTree(both.out()).get("totals").get("cpu/nanoseconds").asLong())
+                .isEqualTo(raw.total(1, l -> l.contains("burner:[1]") && l.contains("busy:[cpu-burner]")));
+        CliRun bad = CliRun.of("summary", "--tag-focus", "burner", cpu);
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.errLine()).isEqualTo("--tag-focus: a label filter is KEY=VALUE, not 'burner'");
+    }
+
+    @Test
     void labelOptionsOnADumpAreAOneLineError() throws Exception {
         Path dump = Path.of(getClass().getResource("/go1.19/dump-debug2.txt").toURI());
         CliRun run = CliRun.of("summary", "--tag-focus", "k=v", dump.toString());

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * From the events read, one profile per thread with spans: its spans' self times by stack. Threads are ordered as
- * trace viewers order them: by process sort index, pid, thread sort index, tid (numbers before names).
+ * From the events read, one profile per thread with spans (its spans' self times by stack) and a timeline with one
+ * lane of nested spans per thread. Threads are ordered as trace viewers order them: by process sort index, pid,
+ * thread sort index, tid (numbers before names).
  */
 final class ThreadProfiles {
     private static final List<SampleType> TIME = List.of(new SampleType("time", "nanoseconds"));
@@ -58,6 +59,7 @@ final class ThreadProfiles {
     private int[] frameOfName = new int[0];
     private long[] timeByStack = new long[256];
     private int[] touched = new int[256];
+    private ThreadLanes lanes;
 
     ThreadProfiles(String file, TraceEventReader events, ImportLimits limits, Checkpoint checkpoint) {
         this.file = file;
@@ -68,16 +70,19 @@ final class ThreadProfiles {
 
     Dataset dataset() throws ImportException {
         frameOfName = new int[events.names.size()];
+        lanes = new ThreadLanes(events.names);
         Arrays.fill(frameOfName, -1);
         SpanNesting nesting = new SpanNesting();
         List<Profile> profiles = new ArrayList<>();
         for (ThreadEvents thread : ordered()) {
             checkpoint.step(NESTING);
             ThreadSpans spans = nesting.nest(thread);
-            Profile profile = selfTimes(spans, label(thread));
+            String name = label(thread);
+            Profile profile = selfTimes(spans, name);
             if (profile.sampleCount() > 0) {
                 profiles.add(profile);
             }
+            lanes.add(name, spans);
         }
         String ignored = ignoredSummary();
         if (profiles.isEmpty()) {
@@ -85,7 +90,8 @@ final class ThreadProfiles {
                     + (ignored.isEmpty() ? "" : "; it has " + ignored)
                     + (events.hasSamples ? "; its CPU \"samples\" are not read" : ""));
         }
-        return Dataset.ofProfiles(file, "Chrome trace JSON", null, warnings(nesting, ignored), profiles);
+        return new Dataset(file, "Chrome trace JSON", null, warnings(nesting, ignored), null, profiles, null,
+                lanes.timeline());
     }
 
     private Profile selfTimes(ThreadSpans spans, String name) throws ImportException {

@@ -12,6 +12,8 @@ import dev.goroscope.importers.TestFiles;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.profile.SampleType;
+import dev.goroscope.model.timeline.SpanLane;
+import dev.goroscope.model.timeline.Timeline;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -185,6 +187,41 @@ class ChromeTraceImporterTest {
                 .containsEntry("GC (dedicated)", 13_405_889L);
         assertThat(d.warnings()).containsExactly(
                 "not shown: 22457 counter (C), 1529 instant (I), 791 flow start (s), 791 flow step (t) events");
+    }
+
+    @Test
+    void theTimelineHasOneLaneOfNestedSpansPerThread() throws ImportException {
+        Timeline t = read("chrome/speedscope/simple.json").timeline();
+        assertThat(t.spanLanes()).hasSize(1);
+        SpanLane lane = t.spanLanes().get(0);
+        assertThat(lane.name()).isEqualTo("pid 0, tid 0");
+        assertThat(lane.depths()).isEqualTo(3);
+        assertThat(spans(t, lane, 0)).containsExactly("alpha 0-14000");
+        assertThat(spans(t, lane, 1)).containsExactly("beta 1000-13000");
+        assertThat(spans(t, lane, 2)).containsExactly("gamma 2000-7000", "epsilon 7000-11000");
+        assertThat(lane.spanAt(2, 7000)).isEqualTo(1);
+        assertThat(lane.spanAt(2, 12000)).isEqualTo(-1);
+        assertThat(t.startNs()).isZero();
+        assertThat(t.endNs()).isEqualTo(14_000);
+    }
+
+    @Test
+    void goToolTraceJsonLanesAreNamedByThreadNameMetadataAndHoldEveryCompleteEvent() throws ImportException {
+        Timeline t = read(GO_JSON).timeline();
+        assertThat(t.spanLanes()).extracting(SpanLane::name).startsWith("PROCS (pid 0), GC (tid 1000004)",
+                "PROCS (pid 0), Proc 0 (tid 0)", "PROCS (pid 0), Proc 1 (tid 1)");
+        // X events per thread, counted independently in the JSON: GC 21, Proc 0 313, Proc 1 304, … Proc 9 22.
+        assertThat(t.spanLanes()).extracting(SpanLane::size).containsExactly(21, 313, 304, 115, 96, 86, 49, 60, 42,
+                52, 22);
+        assertThat(t.goroutines().size()).isZero();
+    }
+
+    private static List<String> spans(Timeline t, SpanLane lane, int depth) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < lane.size(depth); i++) {
+            out.add(t.strings().get(lane.nameId(depth, i)) + " " + lane.start(depth, i) + "-" + lane.end(depth, i));
+        }
+        return out;
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.stack.StringTable;
 import dev.goroscope.model.stack.WeightedStacks;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +32,7 @@ public final class Timeline {
     private final CpuSamples cpu;
     private final Annotations annotations;
     private final BlockClass[] reasonClass;
+    private final List<SpanLane> spanLanes;
 
     Timeline(TimelineBuilder b, long startNs, long endNs, Goroutines goroutines, StateLane[] procLanes,
             StateLane[] threadLanes, Map<String, CounterSeries> counters) {
@@ -50,6 +52,7 @@ public final class Timeline {
         this.counters = Map.copyOf(counters);
         this.cpu = b.cpu().build();
         this.annotations = b.annotations().build(endNs);
+        this.spanLanes = List.copyOf(b.spanLanes());
         this.reasonClass = new BlockClass[strings.size()];
         for (int i = 0; i < reasonClass.length; i++) {
             reasonClass[i] = BlockClass.ofWaitReason(strings.get(i));
@@ -142,6 +145,11 @@ public final class Timeline {
 
     public Annotations annotations() {
         return annotations;
+    }
+
+    /** Lanes of named nested spans, one per thread of a Chrome trace; empty for a Go execution trace. */
+    public List<SpanLane> spanLanes() {
+        return spanLanes;
     }
 
     /** The CPU samples taken in {@code [fromNs, toNs)} as stacks weighted by sample count (on-CPU flame graph). */

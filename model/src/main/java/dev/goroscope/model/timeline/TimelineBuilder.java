@@ -3,8 +3,10 @@ package dev.goroscope.model.timeline;
 import dev.goroscope.model.goroutine.GoroutineState;
 import dev.goroscope.model.stack.StackTable;
 import dev.goroscope.model.stack.StringTable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +42,7 @@ public final class TimelineBuilder {
     private final Map<String, CounterSeries.Builder> counters = new LinkedHashMap<>();
     private final CpuSamples.Builder cpu = new CpuSamples.Builder();
     private final Annotations.Builder annotations = new Annotations.Builder();
+    private final List<SpanLane> spanLanes = new ArrayList<>();
     /** Resolution of the counters derived from state changes (goroutines, runnable, threads). */
     public static final long DERIVED_COUNTER_RESOLUTION_NS = 1_000;
 
@@ -243,6 +246,15 @@ public final class TimelineBuilder {
     }
 
     /** Closes every lane still open at {@code endNs} and freezes the timeline. */
+    /** Adds a lane of named nested spans (a thread of a Chrome trace); its names are ids in {@link #strings()}. */
+    public void addSpanLane(SpanLane lane) {
+        spanLanes.add(lane);
+    }
+
+    List<SpanLane> spanLanes() {
+        return spanLanes;
+    }
+
     public Timeline build(long startNs, long endNs) {
         long[] ended = Arrays.copyOf(gEnded, goroutines);
         StateLane[] lanes = new StateLane[goroutines];
