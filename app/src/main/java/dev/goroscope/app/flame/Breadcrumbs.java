@@ -10,8 +10,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 /**
- * The path from the root to the zoomed node, one link per function; a link zooms out to its function. Long
- * paths keep the first and the last crumbs and elide the middle.
+ * The path from the root to the node the screen is zoomed on, one link per function; a link zooms out to its
+ * function. When the zoomed function is no longer in the tree (hidden, or gone from a reloaded file) the path ends
+ * at its nearest ancestor that is. Long paths keep the first and the last crumbs and elide the middle.
  */
 final class Breadcrumbs extends HBox {
     private static final int HEAD = 2;
@@ -29,7 +30,7 @@ final class Breadcrumbs extends HBox {
     }
 
     private void update() {
-        List<String> path = model.view().zoomPath();
+        List<String> path = model.tree().pathOf(model.zoomNode());
         if (path.equals(shown) && !getChildren().isEmpty()) {
             return;
         }

@@ -57,6 +57,15 @@ public final class FlameGraphModel {
         show(requested);
     }
 
+    /**
+     * Shows {@code v} as the view this model starts from, e.g. the view of the file a reload replaces: no history
+     * step. Its zoom lands on the deepest node of its path that these stacks have. Its search must be a valid
+     * regular expression (see {@link #setSearch}).
+     */
+    public void restore(ViewState v) {
+        show(v);
+    }
+
     public ReadOnlyObjectProperty<FlameSnapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
     }

@@ -123,6 +123,16 @@ public final class FlameGraphPane extends VBox {
         crumbBar.getChildren().add(crumbBar.getChildren().size() - 1, node);
     }
 
+    /** What the search field holds, even when it is not a valid regular expression. */
+    public String searchText() {
+        return search.getText();
+    }
+
+    /** Puts {@code text} in the search field, which searches for it as if typed. */
+    public void setSearchText(String text) {
+        search.setText(text);
+    }
+
     /** Moves the keyboard focus to the search field. */
     public void focusSearch() {
         search.requestFocus();

@@ -45,6 +45,7 @@ public final class DocumentTab extends Tab {
     private final SplitPane split = new SplitPane();
     private final SplitPane flameArea;
     private final LabelControls labels;
+    private final ComboBox<StackSource> chooser;
     private final SpanTimelinePane spanTimeline;
     private final TaskRunner runner;
     private final Consumer<String> status;
@@ -60,6 +61,7 @@ public final class DocumentTab extends Tab {
         setTooltip(new Tooltip(file.description()));
         if (sources.isEmpty()) {
             labels = null;
+            chooser = null;
             spanTimeline = null;
             model = null;
             flamePane = null;
@@ -86,8 +88,8 @@ public final class DocumentTab extends Tab {
                 : new SpanTimelinePane(dataset.timeline(), runner);
         labels = new LabelControls(selection -> showStacks());
         flamePane.addCrumbBarControl(labels);
-        if (sources.size() > 1) {
-            ComboBox<StackSource> chooser = new ComboBox<>();
+        chooser = sources.size() > 1 ? new ComboBox<>() : null;
+        if (chooser != null) {
             chooser.setId("source-chooser");
             chooser.getItems().setAll(sources);
             chooser.getSelectionModel().select(0);
@@ -186,6 +188,29 @@ public final class DocumentTab extends Tab {
     /** The label filter and grouping chooser of the flame graph, present when the file has stacks. */
     Optional<LabelControls> labelControls() {
         return Optional.ofNullable(labels);
+    }
+
+    /** How this tab looks at its data, empty when the file has no stacks. */
+    Optional<TabView> view() {
+        return model == null ? Optional.empty()
+                : Optional.of(new TabView(shown.label(), labels.selection(), model.view(), flamePane.searchText()));
+    }
+
+    /**
+     * Looks at this tab's data as {@code view} looked at the file's previous version: the stack source of the same
+     * label if there is one, the label choices the data still offers, the transforms, the zoom (on the deepest node
+     * of its path that is still there), the orientation and the search.
+     */
+    void carryOver(TabView view) {
+        if (model == null) {
+            return;
+        }
+        if (chooser != null) {
+            sources.stream().filter(s -> s.label().equals(view.source())).findFirst().ifPresent(chooser::setValue);
+        }
+        labels.choose(view.labels());
+        model.restore(view.flame());
+        flamePane.setSearchText(view.search());
     }
 
     private void showSource(StackSource source) {

@@ -36,6 +36,8 @@ final class LabelControls extends HBox {
     private final ComboBox<String> group = new ComboBox<>();
     private final Consumer<LabelSelection> onChange;
     private final Map<String, Set<String>> focus = new LinkedHashMap<>();
+    private Profile profile;
+    private int type;
     private boolean syncing;
 
     LabelControls(Consumer<LabelSelection> onChange) {
@@ -74,6 +76,8 @@ final class LabelControls extends HBox {
      * whose key and value the profile still has are kept.
      */
     void show(Profile profile, int type) {
+        this.profile = profile;
+        this.type = type;
         boolean labelled = profile != null && !profile.labelKeys().isEmpty();
         setVisible(labelled);
         setManaged(labelled);
@@ -100,6 +104,25 @@ final class LabelControls extends HBox {
             syncing = false;
         }
         updateFilterText();
+    }
+
+    /**
+     * Chooses what {@code wanted} chose (e.g. in the file a reload replaces), as far as the labels offered now
+     * have its keys and values, and applies it as a click would.
+     */
+    void choose(LabelSelection wanted) {
+        focus.clear();
+        wanted.focus().forEach((key, values) -> focus.put(key, new LinkedHashSet<>(values)));
+        syncing = true;
+        try {
+            group.setValue(wanted.groupKeys().isEmpty() ? NO_GROUPING : GROUP_PREFIX + wanted.groupKeys().get(0));
+        } finally {
+            syncing = false;
+        }
+        show(profile, type);
+        if (!selection().isNone()) {
+            changed();
+        }
     }
 
     private void buildFilterMenu(Map<String, List<LabelValues.Value>> values, String unit) {

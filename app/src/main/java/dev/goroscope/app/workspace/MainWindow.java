@@ -290,8 +290,9 @@ public final class MainWindow {
     }
 
     /**
-     * Reads {@code tab}'s file again in the background, like opening it, and puts the result in the tab's place;
-     * when that fails the tab keeps what it showed and the banner says why.
+     * Reads {@code tab}'s file again in the background, like opening it, and puts the result in the tab's place,
+     * looking at it as the tab did (see {@link DocumentTab#carryOver}); when that fails the tab keeps what it
+     * showed and the banner says why.
      */
     public void reload(DocumentTab tab) {
         changedTabs.remove(tab);
@@ -326,6 +327,7 @@ public final class MainWindow {
                     }
                     int at = replacing == null ? -1 : tabs.getTabs().indexOf(replacing);
                     if (at >= 0) {
+                        replacing.view().ifPresent(tab::carryOver);
                         watch.rebase(path);
                         boolean wasSelected = tabs.getSelectionModel().getSelectedItem() == replacing;
                         tabs.getTabs().set(at, tab);
