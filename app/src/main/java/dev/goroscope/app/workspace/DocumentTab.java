@@ -92,7 +92,7 @@ public final class DocumentTab extends Tab {
                 : new LeakWorkbench(goroutinePane, dataset.dump(), dataset.profiles(), runner, status,
                         this::openSource);
         spanTimeline = dataset.timeline() == null || dataset.timeline().spanLanes().isEmpty() ? null
-                : new SpanTimelinePane(dataset.timeline(), runner);
+                : new SpanTimelinePane(dataset.timeline(), runner, status);
         labels = new LabelControls(selection -> showStacks());
         flamePane.addCrumbBarControl(labels);
         if (sources.size() > 1) {

@@ -12,6 +12,7 @@ import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.timeline.SpanLane;
 import dev.goroscope.model.timeline.Timeline;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Point2D;
@@ -22,6 +23,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -159,6 +161,37 @@ class SpanTimelineTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(flameTotal(tab)).isEqualTo(whole);
         assertThat(range.getText()).startsWith("Whole trace");
+    }
+
+    @Test
+    void theSpanTimelineExportsWhatItShowsAsSvgAndPng(FxRobot robot, @TempDir Path dir) throws Exception {
+        open("/chrome/go1.26-trace.json.gz");
+        DocumentTab tab = window.currentTab().orElseThrow();
+        Timeline timeline = tab.dataset().timeline();
+        SpanTimelinePane pane = tab.spanTimeline().orElseThrow();
+        assertThat(robot.lookup("#span-timeline #export-svg").tryQuery()).isPresent();
+        assertThat(robot.lookup("#span-timeline #export-png").tryQuery()).isPresent();
+
+        Path svg = dir.resolve("spans.svg");
+        robot.interact(() -> pane.export().svg(svg));
+        String text = Files.readString(svg);
+        assertThat(text).startsWith("<svg").contains("Proc 0");
+        // The longest outermost span of Proc 0 is drawn in its name's colour.
+        SpanLane proc0 = timeline.spanLanes().get(1);
+        int longest = 0;
+        for (int i = 1; i < proc0.size(0); i++) {
+            if (proc0.end(0, i) - proc0.start(0, i) > proc0.end(0, longest) - proc0.start(0, longest)) {
+                longest = i;
+            }
+        }
+        int rgb = dev.goroscope.model.flame.FramePalette.colorOf(timeline.strings().get(proc0.nameId(0, longest)));
+        assertThat(text).contains(String.format("fill=\"#%06x\"", rgb & 0xFFFFFF));
+
+        Path png = dir.resolve("spans.png");
+        robot.interact(() -> pane.export().png(png));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo((int) pane.canvas().getWidth());
+        assertThat(image.getHeight()).isEqualTo((int) pane.canvas().getHeight());
     }
 
     private static long flameTotal(DocumentTab tab) {
