@@ -108,7 +108,7 @@ public final class DocumentTab extends Tab {
         if (spanTimeline != null) {
             spanRange.setId("span-range");
             spanRange.getStyleClass().add("muted");
-            flamePane.addLeadingControl(spanRange);
+            flamePane.addCrumbBarControl(spanRange);
             spanTimeline.canvas().setOnRange(this::showStacks);
         }
         flameArea = SourceView.beside(flamePane, model, settings, status);
@@ -229,7 +229,7 @@ public final class DocumentTab extends Tab {
         if (spanTimeline != null) {
             spanRange.setText(hasSpanRange() ? TimeTicks.range(spanTimeline.canvas().selectionFrom(),
                     spanTimeline.canvas().selectionTo(), dataset.timeline().startNs())
-                    : "Whole trace — drag on the timeline's ruler to select a range");
+                    : "Whole trace (drag on the ruler above to select a range)");
             if (rangeJob != null) {
                 rangeJob.cancel();
                 rangeJob = null;
