@@ -10,6 +10,7 @@ import dev.goroscope.model.analysis.LeakRules;
 import dev.goroscope.model.analysis.LeakSuspect;
 import dev.goroscope.model.goroutine.GoroutineDump;
 import dev.goroscope.model.profile.Profile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Node;
@@ -22,7 +23,7 @@ import javafx.scene.control.TabPane;
  */
 public final class LeakWorkbench extends TabPane {
     private final GoroutineDump dump;
-    private final List<Profile> profiles;
+    private List<Profile> profiles;
     private final TaskRunner runner;
     private final Consumer<String> status;
     private final GroupsPane groups;
@@ -60,6 +61,17 @@ public final class LeakWorkbench extends TabPane {
 
     public GroupsPane groups() {
         return groups;
+    }
+
+    /**
+     * Adds profiles taken with this dump (e.g. Go 1.26's goroutineleak profile, whose verdicts become leak
+     * suspects) and analyses again.
+     */
+    public void addProfiles(List<Profile> more) {
+        List<Profile> all = new ArrayList<>(profiles);
+        all.addAll(more);
+        profiles = List.copyOf(all);
+        analyse();
     }
 
     public SuspectsPane suspects() {

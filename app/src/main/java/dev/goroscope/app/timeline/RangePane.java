@@ -65,7 +65,7 @@ public final class RangePane extends VBox {
         setId("range-pane");
         getStyleClass().add("range-pane");
         source.setId("range-source");
-        source.getItems().add(CPU);
+        source.getItems().add(t.cpu().size() == 0 ? CPU + " (none in this trace)" : CPU);
         for (BlockClass c : BlockClass.values()) {
             source.getItems().add("Blocked: " + c.label());
         }
@@ -172,7 +172,7 @@ public final class RangePane extends VBox {
     private void refreshFlame() {
         String s = source.getValue();
         WeightedStacks w;
-        if (s == null || CPU.equals(s)) {
+        if (s == null || s.startsWith(CPU)) {
             w = data.timeline().cpuSamples(from, to);
         } else {
             BlockClass c = BlockClass.valueOf(s.substring("Blocked: ".length()).toUpperCase(java.util.Locale.ROOT));

@@ -16,6 +16,7 @@ import dev.goroscope.importers.ImportException;
 import dev.goroscope.importers.Importers;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.MergedProfiles;
+import dev.goroscope.model.profile.Profile;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -567,6 +567,38 @@ public final class MainWindow {
     @FXML
     private void onCompare() {
         leakActions.compare();
+    }
+
+    @FXML
+    private void onAddLeakProfile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Add a goroutineleak profile taken with this dump");
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            addLeakProfile(file.toPath());
+        }
+    }
+
+    /**
+     * File ▸ Add goroutineleak profile…: reads {@code path} in the background and adds its verdicts (Go 1.26's
+     * goroutineleak profile, protobuf or debug=1) to the leak suspects of the open dump's tab.
+     */
+    public void addLeakProfile(Path path) {
+        Optional<DocumentTab> tab = currentTab().filter(t -> t.leaks().isPresent());
+        if (tab.isEmpty()) {
+            showError("Add goroutineleak profile…: open a goroutine dump first");
+            return;
+        }
+        showMessage("Reading " + path.getFileName() + "…");
+        runner.run(p -> importers.open(path, p), dataset -> {
+            List<Profile> leaks = dataset.profiles().stream().filter(pr -> pr.kind().equals("goroutineleak")).toList();
+            if (leaks.isEmpty()) {
+                showError(path + ": not a goroutineleak profile (it is a " + dataset.format() + ")");
+                return;
+            }
+            tab.get().leaks().orElseThrow().addProfiles(leaks);
+            showMessage("Added the goroutineleak profile " + path.getFileName() + " to " + tab.get().getText());
+        }, error -> showError(describe(path, error)));
     }
 
     @FXML

@@ -8,6 +8,7 @@ import dev.goroscope.app.theme.ThemeColors;
 import dev.goroscope.app.workspace.MainWindow;
 import dev.goroscope.app.workspace.RecentFiles;
 import dev.goroscope.importers.Importers;
+import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.timeline.StateLane;
 import dev.goroscope.model.timeline.Timeline;
 import java.net.URISyntaxException;
@@ -17,6 +18,7 @@ import java.util.List;
 import javafx.geometry.Point2D;
 import dev.goroscope.model.timeline.GroupSummary;
 import dev.goroscope.model.timeline.SpanKind;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -306,6 +308,20 @@ class TimelinePaneTest {
         long headers = java.util.stream.IntStream.range(0, rows.size())
                 .filter(r -> rows.kind(r) == LaneRows.Kind.HEADER && rows.header(r).members() != null).count();
         assertThat(headers).isEqualTo(1);
+    }
+
+    @Test
+    void theFlameGraphSourceSaysWhenTheTraceHasNoCpuSamples(FxRobot robot) {
+        TimelinePane p = pane();
+        Timeline t = t(p);
+        ComboBox<?> source = robot.lookup("#range-source").queryAs(ComboBox.class);
+
+        assertThat(t.cpu().size()).as("the sample trace ran without the CPU profiler").isZero();
+        assertThat(source.getItems().get(0)).isEqualTo("CPU samples (none in this trace)");
+        assertThat(p.range().flameModel().tree().total(CallTree.ROOT)).isZero();
+
+        robot.interact(() -> p.range().setSource("Blocked: chan"));
+        assertThat(p.range().flameModel().tree().total(CallTree.ROOT)).isPositive();
     }
 
     @Test
