@@ -3,6 +3,7 @@ package dev.goroscope.importers;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.stack.FrameTable;
 import dev.goroscope.model.stack.StackTable;
+import dev.goroscope.model.stack.WeightedStacks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,15 +72,20 @@ public final class TestFiles {
 
     /** A profile's samples as folded text, {@code "a;b;c" -> summed value} of one column. */
     public static Map<String, Long> folded(Profile p, int column) {
+        return folded(p.weightedStacks(column));
+    }
+
+    /** Weighted stacks as folded text, {@code "a;b;c" -> summed weight}. */
+    public static Map<String, Long> folded(WeightedStacks w) {
         Map<String, Long> out = new TreeMap<>();
-        StackTable stacks = p.stacks();
+        StackTable stacks = w.stacks();
         FrameTable frames = stacks.frames();
-        for (int s = 0; s < p.sampleCount(); s++) {
+        for (int s = 0; s < w.size(); s++) {
             StringBuilder sb = new StringBuilder();
-            for (int f : stacks.framesRootFirst(p.sampleStack()[s])) {
+            for (int f : stacks.framesRootFirst(w.stack()[s])) {
                 sb.append(sb.length() == 0 ? "" : ";").append(frames.functionName(f));
             }
-            out.merge(sb.toString(), p.values()[column][s], Long::sum);
+            out.merge(sb.toString(), w.weight()[s], Long::sum);
         }
         return out;
     }

@@ -143,8 +143,7 @@ public final class RangePane extends VBox {
         from = whole ? t.startNs() : rangeFrom;
         to = whole ? t.endNs() + 1 : rangeTo;
         rangeLabel.setText(whole ? "Whole trace (" + TimeTicks.duration(t.durationNs()) + ") — drag on the ruler to select a range"
-                : "Range " + TimeTicks.duration(from - t.startNs()) + " – " + TimeTicks.duration(to - t.startNs())
-                        + " (" + TimeTicks.duration(to - from) + ")");
+                : TimeTicks.range(from, to, t.startNs()));
         refreshFlame();
         computeStats();
     }

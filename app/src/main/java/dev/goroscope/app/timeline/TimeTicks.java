@@ -70,6 +70,11 @@ public final class TimeTicks {
         return formatSignificant(ns / 1e9) + " s";
     }
 
+    /** A selected range as offsets from the trace start {@code origin}: "Range 200 ms – 400 ms (200 ms)". */
+    public static String range(long from, long to, long origin) {
+        return "Range " + duration(from - origin) + " – " + duration(to - origin) + " (" + duration(to - from) + ")";
+    }
+
     private static String formatSignificant(double v) {
         double a = Math.abs(v);
         return formatFixed(v, a < 10 ? 2 : a < 100 ? 1 : 0);

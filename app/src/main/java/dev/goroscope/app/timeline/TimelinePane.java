@@ -4,12 +4,6 @@ import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.model.timeline.SpanKind;
 import dev.goroscope.model.timeline.StatePalette;
 import dev.goroscope.model.timeline.Timeline;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -20,8 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -30,8 +22,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.FileChooser;
-import javax.imageio.ImageIO;
 
 /**
  * The timeline view of an execution trace: a toolbar (lane filters, grouping, search highlight, navigation
@@ -46,7 +36,6 @@ public final class TimelinePane extends BorderPane {
     private final TimelineCanvas canvas;
     private final SpanDetails details;
     private final RangePane range;
-    private final Consumer<String> status;
     private final TextField filter = new TextField();
     private final ComboBox<String> state = new ComboBox<>();
     private final TextField minBlocked = new TextField();
@@ -57,12 +46,13 @@ public final class TimelinePane extends BorderPane {
     private final ComboBox<LaneGrouping> grouping = new ComboBox<>();
     private final Button undo = new Button("◀");
     private final Button redo = new Button("▶");
+    private final TimelineExport export;
 
     public TimelinePane(Timeline timeline, TaskRunner runner, Consumer<String> status) {
-        this.status = status;
         this.data = new TimelineData(timeline);
         this.rows = new LaneRows(data);
         this.canvas = new TimelineCanvas(data, rows, runner);
+        this.export = new TimelineExport(canvas, status);
         this.range = new RangePane(data, runner, status);
         this.details = new SpanDetails(data, canvas::jumpTo, canvas::zoomTo, range::showFrame);
         setId("timeline-pane");
@@ -105,6 +95,11 @@ public final class TimelinePane extends BorderPane {
         return data;
     }
 
+    /** Writes the visible timeline to files, as the toolbar's SVG and PNG buttons do. */
+    public TimelineExport export() {
+        return export;
+    }
+
     private HBox toolbar() {
         filter.setId("lane-filter");
         filter.setPromptText("Filter: function or goroutine id");
@@ -144,21 +139,17 @@ public final class TimelinePane extends BorderPane {
         Button zoomOut = new Button("−");
         zoomOut.setTooltip(new Tooltip("Zoom out (S, mouse wheel)"));
         zoomOut.setOnAction(e -> canvas.zoom(2));
-        Button svg = new Button("SVG");
-        svg.setId("export-svg");
-        svg.setTooltip(new Tooltip("Export the visible timeline as SVG"));
-        svg.setOnAction(e -> choose("timeline.svg", "*.svg").ifPresent(this::exportSvg));
-        Button png = new Button("PNG");
-        png.setId("export-png");
-        png.setTooltip(new Tooltip("Export the visible timeline as PNG"));
-        png.setOnAction(e -> choose("timeline.png", "*.png").ifPresent(this::exportPng));
-        for (Button b : new Button[] {undo, redo, fit, zoomIn, zoomOut, svg, png}) {
+        for (Button b : new Button[] {undo, redo, fit, zoomIn, zoomOut}) {
             b.getStyleClass().add("small-button");
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(6, filter, state, minBlocked, unfinished, shown, spacer, undo, redo, zoomIn, zoomOut, fit,
-                new Label("Export"), svg, png);
+                new Label("Export"));
+        for (Button b : export.buttons()) {
+            b.getStyleClass().add("small-button");
+            bar.getChildren().add(b);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("timeline-toolbar");
         return bar;
@@ -254,48 +245,5 @@ public final class TimelinePane extends BorderPane {
     private void syncButtons() {
         undo.setDisable(!canvas.viewport().canUndo());
         redo.setDisable(!canvas.viewport().canRedo());
-    }
-
-    private java.util.Optional<Path> choose(String name, String pattern) {
-        FileChooser fc = new FileChooser();
-        fc.setInitialFileName(name);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
-        var f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
-    }
-
-    /** Writes the visible timeline (canvas size) to {@code file} as SVG. */
-    public void exportSvg(Path file) {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            SvgPainter p = new SvgPainter(out, w, h);
-            canvas.renderer().draw(p, w, h);
-            p.finish();
-            status.accept("Exported " + file.getFileName());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            status.accept("Could not write " + file + ": " + e.getMessage());
-        }
-        canvas.markDirty();
-    }
-
-    /** Writes the visible timeline to {@code file} as PNG (canvas snapshot). */
-    public void exportPng(Path file) {
-        WritableImage img = canvas.snapshot(null, null);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = img.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                bi.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
-        try {
-            ImageIO.write(bi, "png", file.toFile());
-            status.accept("Exported " + file.getFileName());
-        } catch (IOException e) {
-            status.accept("Could not write " + file + ": " + e.getMessage());
-        }
     }
 }

@@ -13,13 +13,18 @@ import dev.goroscope.app.source.SourcePane;
 import dev.goroscope.app.source.SourceView;
 import dev.goroscope.app.tasks.TaskRunner;
 import dev.goroscope.app.timeline.SpanTimelinePane;
+import dev.goroscope.app.timeline.TimeTicks;
 import dev.goroscope.app.timeline.TimelinePane;
 import dev.goroscope.model.Dataset;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.profile.LabelSelection;
+import dev.goroscope.model.timeline.SpanLane;
+import dev.goroscope.model.timeline.SpanSelfTimes;
+import dev.goroscope.model.timeline.Timeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ComboBox;
@@ -32,7 +37,8 @@ import javafx.scene.control.Tooltip;
  * One opened file: its flame graph (with a chooser when the file holds several stack sources, e.g. sample
  * types, and pprof label controls) with the source of the zoomed frame beside it; for a goroutine dump the table
  * of goroutines through the zoomed frame, whose stacks link to the source pane; for a Chrome trace its timeline of
- * thread spans above the flame graph.
+ * thread spans above the flame graph, which shows the self time of the spans in the range selected on the timeline's
+ * ruler (the whole trace when none).
  */
 public final class DocumentTab extends Tab {
     private final Path path;
@@ -47,9 +53,12 @@ public final class DocumentTab extends Tab {
     private final LabelControls labels;
     private final ComboBox<StackSource> chooser;
     private final SpanTimelinePane spanTimeline;
+    private final Label spanRange = new Label();
     private final TaskRunner runner;
     private final Consumer<String> status;
     private StackSource shown;
+    private TaskRunner.Job rangeJob;
+    private long rangeGeneration;
 
     DocumentTab(OpenedFile file, TaskRunner runner, Settings settings, Consumer<String> status) {
         this.path = file.path();
@@ -77,7 +86,7 @@ public final class DocumentTab extends Tab {
             setContent(empty);
             return;
         }
-        StackSource first = sources.get(0);
+        StackSource first = sources.get(file.shownFirst());
         model = new FlameGraphModel(file.firstTree(), runner);
         flamePane = new FlameGraphPane(model, status);
         goroutinePane = file.goroutines() == null ? null : new GoroutinePane(file.goroutines(), this::openSource);
@@ -85,18 +94,24 @@ public final class DocumentTab extends Tab {
                 : new LeakWorkbench(goroutinePane, dataset.dump(), dataset.profiles(), runner, status,
                         this::openSource);
         spanTimeline = dataset.timeline() == null || dataset.timeline().spanLanes().isEmpty() ? null
-                : new SpanTimelinePane(dataset.timeline(), runner);
+                : new SpanTimelinePane(dataset.timeline(), runner, status);
         labels = new LabelControls(selection -> showStacks());
         flamePane.addCrumbBarControl(labels);
         chooser = sources.size() > 1 ? new ComboBox<>() : null;
         if (chooser != null) {
             chooser.setId("source-chooser");
             chooser.getItems().setAll(sources);
-            chooser.getSelectionModel().select(0);
+            chooser.getSelectionModel().select(file.shownFirst());
             chooser.setTooltip(new Tooltip("What the flame graph weighs"));
             chooser.setPrefWidth(200);
             chooser.valueProperty().addListener((o, a, b) -> showSource(b));
             flamePane.addLeadingControl(chooser);
+        }
+        if (spanTimeline != null) {
+            spanRange.setId("span-range");
+            spanRange.getStyleClass().add("muted");
+            flamePane.addCrumbBarControl(spanRange);
+            spanTimeline.canvas().setOnRange(this::showStacks);
         }
         flameArea = SourceView.beside(flamePane, model, settings, status);
         split.setOrientation(Orientation.VERTICAL);
@@ -180,7 +195,8 @@ public final class DocumentTab extends Tab {
     SvgOptions svgOptions() {
         List<String> focus = labels.selection().focusTexts();
         String title = getText() + (sources.size() > 1 ? " — " + shown.label() : "")
-                + (focus.isEmpty() ? "" : " — " + String.join(", ", focus));
+                + (focus.isEmpty() ? "" : " — " + String.join(", ", focus))
+                + (hasSpanRange() ? " — " + spanRange.getText() : "");
         double width = Math.max(100, flamePane.canvas().drawingWidth());
         return new SvgOptions(width, FlameGraphCanvas.MIN_BOX_WIDTH, title);
     }
@@ -229,9 +245,26 @@ public final class DocumentTab extends Tab {
         updateGoroutines();
     }
 
-    /** Shows the stacks of the chosen source under the chosen labels; filtering a big profile runs off the FX thread. */
+    /**
+     * Shows the stacks of the chosen source under the chosen labels, or for a Chrome trace with a range selected the
+     * self time of the chosen thread's spans in it; filtering a big profile and clipping spans run off the FX thread.
+     */
     private void showStacks() {
         StackSource source = shown;
+        if (spanTimeline != null) {
+            spanRange.setText(hasSpanRange() ? TimeTicks.range(spanTimeline.canvas().selectionFrom(),
+                    spanTimeline.canvas().selectionTo(), dataset.timeline().startNs())
+                    : "Whole trace (drag on the ruler above to select a range)");
+            if (rangeJob != null) {
+                rangeJob.cancel();
+                rangeJob = null;
+            }
+            rangeGeneration++;
+            if (hasSpanRange()) {
+                showSpanRange(source);
+                return;
+            }
+        }
         LabelSelection selection = labels.selection();
         if (selection.isNone() || source.profile() == null) {
             model.setInput(source.stacks());
@@ -242,6 +275,29 @@ public final class DocumentTab extends Tab {
                 model.setInput(stacks);
             }
         }, error -> status.accept("Cannot apply the labels: " + error.getMessage()));
+    }
+
+    private boolean hasSpanRange() {
+        return spanTimeline != null && spanTimeline.canvas().selectionTo() > spanTimeline.canvas().selectionFrom();
+    }
+
+    /** Computes the self time of {@code source}'s thread's spans clipped to the selected range in the background. */
+    private void showSpanRange(StackSource source) {
+        Timeline timeline = dataset.timeline();
+        List<SpanLane> lanes = timeline.spanLanes().stream()
+                .filter(l -> l.name().equals(source.profile().name())).toList();
+        long from = spanTimeline.canvas().selectionFrom();
+        long to = spanTimeline.canvas().selectionTo();
+        long generation = rangeGeneration;
+        rangeJob = runner.run(p -> SpanSelfTimes.of(lanes, timeline.strings(), from, to, p::cancelled), stacks -> {
+            if (generation == rangeGeneration) {
+                model.setInput(stacks);
+            }
+        }, error -> {
+            if (generation == rangeGeneration && !(error instanceof CancellationException)) {
+                status.accept("Cannot compute the span times of the range: " + error.getMessage());
+            }
+        });
     }
 
     private void updateGoroutines() {

@@ -39,6 +39,24 @@ public record StackSource(String label, WeightedStacks stacks, boolean fromDump,
         return out;
     }
 
+    /**
+     * Which of {@code sources} (made from {@code d}) a tab shows first: for a trace of thread spans (Chrome trace)
+     * the thread with the most span time, since the first thread is often a quiet one (GC in Go's own traces);
+     * else the first.
+     */
+    public static int shownFirst(List<StackSource> sources, Dataset d) {
+        if (d.timeline() == null || d.timeline().spanLanes().isEmpty()) {
+            return 0;
+        }
+        int busiest = 0;
+        for (int i = 1; i < sources.size(); i++) {
+            if (sources.get(i).stacks().totalWeight() > sources.get(busiest).stacks().totalWeight()) {
+                busiest = i;
+            }
+        }
+        return busiest;
+    }
+
     /** Whether the stacks come from a profile whose samples carry labels. */
     public boolean hasLabels() {
         return profile != null && !profile.labelKeys().isEmpty();

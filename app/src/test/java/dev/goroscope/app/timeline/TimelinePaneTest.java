@@ -251,14 +251,14 @@ class TimelinePaneTest {
         Label count = robot.lookup("#search-count").queryAs(Label.class);
         assertThat(count.getText()).matches("7 goroutines, \\d+ intervals match");
         Path svg = dir.resolve("search.svg");
-        robot.interact(() -> p.exportSvg(svg));
+        robot.interact(() -> p.export().svg(svg));
         String text = Files.readString(svg);
         String faded = String.format("fill=\"#%06x\"", TimelineRenderer.color(SpanKind.RUNNING, true, ThemeColors.LIGHT.background()) & 0xFFFFFF);
         assertThat(text).contains(faded);
         robot.doubleClickOn("#span-search").eraseText(12);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(count.getText()).isEmpty();
-        robot.interact(() -> p.exportSvg(svg));
+        robot.interact(() -> p.export().svg(svg));
         assertThat(Files.readString(svg)).doesNotContain(faded);
     }
 
@@ -392,7 +392,7 @@ class TimelinePaneTest {
     void svgExportDrawsTheSameRowsAsTheCanvas(FxRobot robot, @TempDir Path dir) throws Exception {
         TimelinePane p = pane();
         Path svg = dir.resolve("timeline.svg");
-        robot.interact(() -> p.exportSvg(svg));
+        robot.interact(() -> p.export().svg(svg));
         String text = Files.readString(svg);
         assertThat(text).startsWith("<svg ").endsWith("</svg>\n").contains("<rect ").contains("Processors (" + t(p).procCount() + ")");
         assertThat(text).contains("fill=\"#" + String.format("%06x",
