@@ -228,63 +228,34 @@ public final class StateLane {
             start = nextStart;
             int h = nextHeader;
             state = h & 0x07;
-            int p = nextPos;
-            detail = -1;
-            stack = StackTable.EMPTY;
-            cause = NO_CAUSE;
-            if ((h & HAS_DETAIL) != 0) {
-                long v = 0;
-                int s = 0;
-                int b;
-                do {
-                    b = data[p++];
-                    v |= (long) (b & 0x7f) << s;
-                    s += 7;
-                } while (b < 0);
-                detail = (int) v;
-            }
-            if ((h & HAS_STACK) != 0) {
-                long v = 0;
-                int s = 0;
-                int b;
-                do {
-                    b = data[p++];
-                    v |= (long) (b & 0x7f) << s;
-                    s += 7;
-                } while (b < 0);
-                stack = (int) v;
-            }
-            if ((h & HAS_CAUSE) != 0) {
-                long v = 0;
-                int s = 0;
-                int b;
-                do {
-                    b = data[p++];
-                    v |= (long) (b & 0x7f) << s;
-                    s += 7;
-                } while (b < 0);
-                cause = (int) v - 1;
-            }
-            pos = p;
+            pos = nextPos;
+            detail = (h & HAS_DETAIL) != 0 ? (int) readVarint() : -1;
+            stack = (h & HAS_STACK) != 0 ? (int) readVarint() : StackTable.EMPTY;
+            cause = (h & HAS_CAUSE) != 0 ? (int) readVarint() - 1 : NO_CAUSE;
             if (index + 1 < size) {
-                p = entryStart(p);
-                nextHeader = data[p] & 0xff;
-                p++;
-                long d = 0;
-                int s = 0;
-                int b;
-                do {
-                    b = data[p++];
-                    d |= (long) (b & 0x7f) << s;
-                    s += 7;
-                } while (b < 0);
+                pos = entryStart(pos);
+                nextHeader = data[pos++] & 0xff;
+                long d = readVarint();
                 nextStart = start + d;
-                nextPos = p;
+                nextPos = pos;
                 end = nextStart;
             } else {
                 end = StateLane.this.end;
             }
             return true;
+        }
+
+        /** Reads the unsigned varint at {@code pos} and moves past it. */
+        private long readVarint() {
+            long v = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = data[pos++];
+                v |= (long) (b & 0x7f) << shift;
+                shift += 7;
+            } while (b < 0);
+            return v;
         }
 
         public int index() {
