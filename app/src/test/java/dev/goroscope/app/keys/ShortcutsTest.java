@@ -3,11 +3,9 @@ package dev.goroscope.app.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.TestData;
-import dev.goroscope.app.tasks.InlineTaskRunner;
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.workspace.DocumentTab;
 import dev.goroscope.app.workspace.MainWindow;
-import dev.goroscope.app.workspace.RecentFiles;
-import dev.goroscope.importers.Importers;
 import dev.goroscope.model.calltree.CallTree;
 import java.nio.file.Files;
 import java.util.List;
@@ -32,8 +30,7 @@ class ShortcutsTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }));
-        window.showOn(stage, 1100, 760);
+        window = TestWindows.shown(stage, 1100, 760);
         window.open(TestData.dumpPath());
     }
 

@@ -2,13 +2,10 @@ package dev.goroscope.app.leaks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.goroscope.app.tasks.InlineTaskRunner;
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.workspace.MainWindow;
-import dev.goroscope.app.workspace.RecentFiles;
-import dev.goroscope.importers.Importers;
 import dev.goroscope.model.analysis.CreationTree;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -40,8 +37,7 @@ class CreationTreePaneTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }));
-        window.showOn(stage, 1200, 800);
+        window = TestWindows.shown(stage, 1200, 800);
         window.open(LeakData.path("go1.26-dump-debug2.txt"));
     }
 

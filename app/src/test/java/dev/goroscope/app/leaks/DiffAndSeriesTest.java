@@ -2,11 +2,9 @@ package dev.goroscope.app.leaks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.flame.FlameGraphCanvas;
-import dev.goroscope.app.tasks.InlineTaskRunner;
 import dev.goroscope.app.workspace.MainWindow;
-import dev.goroscope.app.workspace.RecentFiles;
-import dev.goroscope.importers.Importers;
 import dev.goroscope.model.analysis.DiffEntry;
 import dev.goroscope.model.analysis.LeakRule;
 import dev.goroscope.model.analysis.LeakSuspect;
@@ -42,8 +40,7 @@ class DiffAndSeriesTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }));
-        window.showOn(stage, 1200, 800);
+        window = TestWindows.shown(stage, 1200, 800);
     }
 
     @AfterEach

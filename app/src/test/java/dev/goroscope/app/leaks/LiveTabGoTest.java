@@ -2,10 +2,8 @@ package dev.goroscope.app.leaks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.goroscope.app.tasks.InlineTaskRunner;
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.workspace.MainWindow;
-import dev.goroscope.app.workspace.RecentFiles;
-import dev.goroscope.importers.Importers;
 import dev.goroscope.importers.Progress;
 import dev.goroscope.importers.series.SeriesLoader;
 import dev.goroscope.model.analysis.LeakRules;
@@ -46,8 +44,7 @@ class LiveTabGoTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }));
-        window.showOn(stage, 1400, 800);
+        window = TestWindows.shown(stage, 1400, 800);
     }
 
     @AfterEach

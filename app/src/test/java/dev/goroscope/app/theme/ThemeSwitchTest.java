@@ -3,14 +3,11 @@ package dev.goroscope.app.theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.TestData;
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.settings.MemoryPreferences;
 import dev.goroscope.app.settings.Settings;
-import dev.goroscope.app.tasks.InlineTaskRunner;
 import dev.goroscope.app.workspace.MainWindow;
-import dev.goroscope.app.workspace.RecentFiles;
-import dev.goroscope.importers.Importers;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.MenuBar;
 import javafx.scene.image.WritableImage;
@@ -37,9 +34,7 @@ class ThemeSwitchTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }),
-                settings);
-        window.showOn(stage, 1200, 800);
+        window = TestWindows.shown(stage, 1200, 800, settings);
         window.open(TestData.dumpPath());
     }
 

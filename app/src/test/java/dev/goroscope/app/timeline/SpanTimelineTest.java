@@ -2,11 +2,9 @@ package dev.goroscope.app.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.goroscope.app.tasks.InlineTaskRunner;
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.workspace.DocumentTab;
 import dev.goroscope.app.workspace.MainWindow;
-import dev.goroscope.app.workspace.RecentFiles;
-import dev.goroscope.importers.Importers;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.profile.Profile;
 import dev.goroscope.model.timeline.SpanLane;
@@ -40,8 +38,7 @@ class SpanTimelineTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }));
-        window.showOn(stage, 1200, 800);
+        window = TestWindows.shown(stage, 1200, 800);
     }
 
     @AfterEach

@@ -2,22 +2,19 @@ package dev.goroscope.app.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.goroscope.app.workspace.DocumentTab;
-import dev.goroscope.app.tasks.InlineTaskRunner;
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.theme.ThemeColors;
+import dev.goroscope.app.workspace.DocumentTab;
 import dev.goroscope.app.workspace.MainWindow;
-import dev.goroscope.app.workspace.RecentFiles;
-import dev.goroscope.importers.Importers;
 import dev.goroscope.model.calltree.CallTree;
+import dev.goroscope.model.timeline.GroupSummary;
+import dev.goroscope.model.timeline.SpanKind;
 import dev.goroscope.model.timeline.StateLane;
 import dev.goroscope.model.timeline.Timeline;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.geometry.Point2D;
-import dev.goroscope.model.timeline.GroupSummary;
-import dev.goroscope.model.timeline.SpanKind;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -40,8 +37,7 @@ class TimelinePaneTest {
 
     @Start
     void start(Stage stage) throws URISyntaxException {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }));
-        window.showOn(stage, 1200, 800);
+        window = TestWindows.shown(stage, 1200, 800);
         window.open(Path.of(getClass().getResource("/traces/go1.26-leaks-trace.out").toURI()));
     }
 

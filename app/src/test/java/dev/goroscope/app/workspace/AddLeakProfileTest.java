@@ -2,11 +2,8 @@ package dev.goroscope.app.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.leaks.LeakWorkbench;
-import dev.goroscope.app.settings.MemoryPreferences;
-import dev.goroscope.app.settings.Settings;
-import dev.goroscope.app.tasks.InlineTaskRunner;
-import dev.goroscope.importers.Importers;
 import dev.goroscope.model.analysis.LeakSuspect;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -30,9 +27,7 @@ class AddLeakProfileTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }),
-                new Settings(new MemoryPreferences()));
-        window.showOn(stage, 1200, 800);
+        window = TestWindows.shown(stage, 1200, 800);
         window.open(leaks("go1.26-dump-debug2.txt"));
     }
 

@@ -3,13 +3,12 @@ package dev.goroscope.app.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.TestData;
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.export.SvgFlameGraphWriter;
 import dev.goroscope.app.export.SvgOptions;
 import dev.goroscope.app.flame.FlameGraphCanvas;
 import dev.goroscope.app.flame.FlameGraphModel;
 import dev.goroscope.app.goroutines.GoroutinePane;
-import dev.goroscope.app.tasks.InlineTaskRunner;
-import dev.goroscope.importers.Importers;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.calltree.CallTreeSearch;
 import dev.goroscope.model.calltree.FunctionMatcher;
@@ -52,8 +51,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }));
-        window.showOn(stage, 1200, 800);
+        window = TestWindows.shown(stage, 1200, 800);
         window.open(TestData.dumpPath());
     }
 

@@ -2,19 +2,17 @@ package dev.goroscope.app.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.settings.MemoryPreferences;
 import dev.goroscope.app.settings.Settings;
 import dev.goroscope.app.source.GoEnvironment;
 import dev.goroscope.app.source.PathMapping;
 import dev.goroscope.app.source.SourcePane;
-import dev.goroscope.app.tasks.InlineTaskRunner;
 import dev.goroscope.app.theme.ActiveTheme;
 import dev.goroscope.app.theme.Theme;
-import dev.goroscope.importers.Importers;
 import dev.goroscope.model.calltree.CallTree;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -43,9 +41,7 @@ class PreferencesAndSourceLinksTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }),
-                settings);
-        window.showOn(stage, 1400, 900);
+        window = TestWindows.shown(stage, 1400, 900, settings);
         window.open(resource("go1.26-leaks-debug2.txt"));
     }
 

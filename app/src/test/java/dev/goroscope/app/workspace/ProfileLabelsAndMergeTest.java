@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.PprofRaw;
 import dev.goroscope.app.TestData;
-import dev.goroscope.app.tasks.InlineTaskRunner;
-import dev.goroscope.importers.Importers;
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.profile.Profile;
 import java.net.URISyntaxException;
@@ -39,8 +38,7 @@ class ProfileLabelsAndMergeTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }));
-        window.showOn(stage, 1200, 800);
+        window = TestWindows.shown(stage, 1200, 800);
     }
 
     @AfterEach

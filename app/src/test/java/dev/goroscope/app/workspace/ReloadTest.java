@@ -3,16 +3,15 @@ package dev.goroscope.app.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.TestData;
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.settings.MemoryPreferences;
 import dev.goroscope.app.settings.Settings;
-import dev.goroscope.app.tasks.InlineTaskRunner;
 import dev.goroscope.importers.Importers;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -41,9 +40,7 @@ class ReloadTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }),
-                settings);
-        window.showOn(stage, 1200, 800);
+        window = TestWindows.shown(stage, 1200, 800, settings);
     }
 
     @AfterEach

@@ -2,11 +2,8 @@ package dev.goroscope.app.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goroscope.app.TestWindows;
 import dev.goroscope.app.flame.FlameGraphModel;
-import dev.goroscope.app.settings.MemoryPreferences;
-import dev.goroscope.app.settings.Settings;
-import dev.goroscope.app.tasks.InlineTaskRunner;
-import dev.goroscope.importers.Importers;
 import dev.goroscope.model.calltree.CallTree;
 import dev.goroscope.model.calltree.FunctionMatcher;
 import dev.goroscope.model.calltree.StackTransform;
@@ -52,9 +49,7 @@ class ReloadViewTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.create(new InlineTaskRunner(), Importers.all(), new RecentFiles(List.of(), l -> { }),
-                new Settings(new MemoryPreferences()));
-        window.showOn(stage, 1200, 800);
+        window = TestWindows.shown(stage, 1200, 800);
     }
 
     @AfterEach
