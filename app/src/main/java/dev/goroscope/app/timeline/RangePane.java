@@ -52,6 +52,8 @@ public final class RangePane extends VBox {
     private final SourcePane sourcePane;
     private final Tab flameTab;
     private TaskRunner.Job statsJob;
+    private TaskRunner.Job flameJob;
+    private long flameGeneration;
     private long statsGeneration;
     private RangeStats stats = RangeStats.EMPTY;
     private long from;
@@ -169,16 +171,35 @@ public final class RangePane extends VBox {
         });
     }
 
+    /**
+     * Gathers the stacks of the current range and source in the background (a whole trace holds millions of
+     * intervals) and hands them to the flame graph, cancelling the previous gathering.
+     */
     private void refreshFlame() {
-        String s = source.getValue();
-        WeightedStacks w;
-        if (s == null || s.startsWith(CPU)) {
-            w = data.timeline().cpuSamples(from, to);
-        } else {
-            BlockClass c = BlockClass.valueOf(s.substring("Blocked: ".length()).toUpperCase(java.util.Locale.ROOT));
-            w = data.timeline().blockedStacks(c, from, to);
+        if (flameJob != null) {
+            flameJob.cancel();
         }
-        flameModel.setInput(w);
+        long generation = ++flameGeneration;
+        String s = source.getValue();
+        long a = from;
+        long b = to;
+        flameJob = runner.run(progress -> stacksOf(s, a, b), stacks -> {
+            if (generation == flameGeneration) {
+                flameModel.setInput(stacks);
+            }
+        }, failure -> {
+            if (generation == flameGeneration && !(failure instanceof java.util.concurrent.CancellationException)) {
+                status.accept("Could not gather the range's stacks: " + failure.getMessage());
+            }
+        });
+    }
+
+    private WeightedStacks stacksOf(String source, long a, long b) {
+        if (source == null || source.startsWith(CPU)) {
+            return data.timeline().cpuSamples(a, b);
+        }
+        BlockClass c = BlockClass.valueOf(source.substring("Blocked: ".length()).toUpperCase(java.util.Locale.ROOT));
+        return data.timeline().blockedStacks(c, a, b);
     }
 
     private void buildTable() {

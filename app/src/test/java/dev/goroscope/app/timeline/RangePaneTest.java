@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goroscope.app.tasks.QueuedTaskRunner;
 import dev.goroscope.importers.Importers;
+import dev.goroscope.model.calltree.CallTree;
+import dev.goroscope.model.timeline.BlockClass;
 import dev.goroscope.model.timeline.Timeline;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +20,10 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The range statistics of a real Go 1.26 trace are computed through the task runner; late results are dropped. */
+/**
+ * The range statistics and flame graph stacks of a real Go 1.26 trace are computed through the task runner; late
+ * results are dropped.
+ */
 @ExtendWith(ApplicationExtension.class)
 class RangePaneTest {
     private final QueuedTaskRunner runner = new QueuedTaskRunner();
@@ -68,5 +73,37 @@ class RangePaneTest {
         assertThat(groups(first)).isNotEqualTo(groups(second));
         assertThat(groups(pane.stats())).isEqualTo(groups(second));
         assertThat(table.getItems()).hasSize(second.rows().size());
+    }
+
+    @Test
+    void theRangesStacksAreGatheredThroughTheRunnerAndAnOlderRangesAreDropped(FxRobot robot) {
+        Timeline t = data.timeline();
+        long mid = t.startNs() + t.durationNs() / 2;
+        robot.interact(() -> {
+            pane.setSource("Blocked: chan");
+            runAll();
+            pane.setRange(t.startNs(), mid);
+            pane.setRange(mid, t.endNs());
+        });
+        long whole = CallTree.of(t.blockedStacks(BlockClass.CHAN, t.startNs(), t.endNs() + 1)).total(CallTree.ROOT);
+        assertThat(pane.flameModel().tree().total(CallTree.ROOT)).as("the whole trace until the work ran")
+                .isEqualTo(whole);
+
+        robot.interact(() -> {
+            while (runner.pending() > 0) {
+                runner.runPending(runner.pending() - 1);
+            }
+        });
+
+        long first = CallTree.of(t.blockedStacks(BlockClass.CHAN, t.startNs(), mid)).total(CallTree.ROOT);
+        long second = CallTree.of(t.blockedStacks(BlockClass.CHAN, mid, t.endNs())).total(CallTree.ROOT);
+        assertThat(first).isNotEqualTo(second);
+        assertThat(pane.flameModel().tree().total(CallTree.ROOT)).isEqualTo(second);
+    }
+
+    private void runAll() {
+        while (runner.pending() > 0) {
+            runner.runPending(0);
+        }
     }
 }
